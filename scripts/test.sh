@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test project against a throwaway PostgreSQL cluster, then removes it (also on failure or Ctrl-C).
+# Prints a last line "N passed, N failed, N skipped". Extra arguments go to `dotnet test` (e.g. --filter ...).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+source scripts/lib/postgres.sh
+
+pg_find_bin
+work=$(mktemp -d /tmp/rotation-test.XXXXXX)
+chmod 755 "$work"
+cleanup() {
+  pg_stop "$work/pg" immediate
+  rm -rf "$work"
+}
+trap cleanup EXIT
+port=$(pg_free_port 56432)
+PG_FSYNC=off pg_start "$work/pg" "$port"
+echo "Test PostgreSQL ($("$PG_BIN/postgres" --version)) on 127.0.0.1:$port"
+
+# Each test run creates its own databases on this server and drops them afterwards.
+export ROTATION_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if command -v docker-compose >/dev/null 2>&1; then
+  docker-compose -f docker-compose.yml config --quiet && echo "docker-compose.yml: valid"
+fi
+
+dotnet restore RotationAnalytics.sln
+dotnet build RotationAnalytics.sln --no-restore -c Release
+status=0
+dotnet test RotationAnalytics.sln --no-build -c Release "$@" 2>&1 | tee "$work/test.log" || status=$?
+
+# One summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+passed=0 failed=0 skipped=0
+while read -r f p s; do
+  failed=$((failed + f)) passed=$((passed + p)) skipped=$((skipped + s))
+done < <(sed -n 's/^.*\(Passed\|Failed\)! *- Failed: *\([0-9]*\), Passed: *\([0-9]*\), Skipped: *\([0-9]*\).*/\2 \3 \4/p' "$work/test.log")
+if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi  # a crash or build error counts as a failure
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
