@@ -1,0 +1,18 @@
+using RotationAnalytics.Domain.Series;
+
+namespace RotationAnalytics.Domain.Streaks;
+
+/// <summary>
+/// Everything SPEC §3.2 reports for a pair as of a date. <see cref="AsOf"/> is the last common date ≤ the
+/// requested one. <see cref="Current"/> is null when the last day is an exact tie (a tie ends every streak).
+/// <see cref="LongestOutperform"/>/<see cref="LongestUnderperform"/> are the record streaks (the most recent
+/// one when several share the record length). <see cref="History"/> holds every streak (the current one
+/// included) of length ≥ minLength, longest first, equal lengths most recent first; the caller pages it.
+/// </summary>
+public sealed record StreakReport(
+    DateOnly AsOf,
+    CurrentStreak? Current,
+    OutperformanceStreak? LongestOutperform,
+    OutperformanceStreak? LongestUnderperform,
+    OutperformanceStreak[] History,
+    CommonDates CommonDates);
