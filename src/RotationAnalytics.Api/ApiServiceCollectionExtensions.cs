@@ -1,6 +1,14 @@
+using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using RotationAnalytics.Api.Http;
 using RotationAnalytics.Api.Infrastructure;
 using RotationAnalytics.Api.Services;
 using Serilog;
@@ -21,8 +29,16 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
-        builder.Services.AddControllers();
+        builder.Services.AddControllers().AddJsonOptions(options =>
+            options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MarketClock>();
+        builder.Services.AddMemoryCache(options => options.SizeLimit = AnalyticsCache.MaxEntries);
+        builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddScoped<InstrumentQueryService>();
+        builder.Services.AddScoped<StreakService>();
+        builder.Services.AddScoped<RelativePerformanceService>();
+        builder.AddRequestProtection();
 
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(options =>
@@ -48,11 +64,63 @@ public static class ApiServiceCollectionExtensions
         // Unknown routes and other bodiless error statuses become ProblemDetails too.
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCors(DashboardCorsOptions.PolicyName);
+        app.UseRateLimiter();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "RotationAnalytics API");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapControllers();
+        app.MapControllers().RequireRateLimiting(RateLimitingOptions.PolicyName);
         return app;
+    }
+
+    /// <summary>Rate limits per client IP, the CORS allow-list and request size limits.</summary>
+    private static void AddRequestProtection(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitingOptions>().Bind(builder.Configuration.GetSection(RateLimitingOptions.SectionName));
+        builder.Services.AddOptions<DashboardCorsOptions>().Bind(builder.Configuration.GetSection(DashboardCorsOptions.SectionName));
+        var rateLimits = builder.Configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(RateLimitingOptions.PolicyName, context => rateLimits.Enabled
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = rateLimits.PermitLimit,
+                        Window = TimeSpan.FromSeconds(rateLimits.WindowSeconds),
+                        QueueLimit = 0,
+                    })
+                : RateLimitPartition.GetNoLimiter("all"));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var delay)
+                    ? (int)Math.Ceiling(delay.TotalSeconds)
+                    : rateLimits.WindowSeconds;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"At most {rateLimits.PermitLimit} requests per {rateLimits.WindowSeconds} s per client. Retry in {retryAfter} s.",
+                    },
+                });
+            };
+        });
+        builder.Services.AddCors();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IOptions<DashboardCorsOptions>>((cors, dashboards) => cors.AddPolicy(DashboardCorsOptions.PolicyName, policy => policy
+                .WithOrigins(dashboards.Value.AllowedOrigins)
+                .WithMethods("GET")
+                .WithHeaders("Accept", "If-None-Match")
+                .WithExposedHeaders("ETag", "Retry-After")));
+        // Read endpoints take no body; admin bodies are small JSON documents.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
     }
 }

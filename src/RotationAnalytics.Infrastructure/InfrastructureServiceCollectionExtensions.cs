@@ -17,6 +17,7 @@ public static class InfrastructureServiceCollectionExtensions
                 $"Connection string '{ConnectionStringName}' is not configured (set ConnectionStrings__{ConnectionStringName}, or start with scripts/run.sh).");
         services.AddDbContextPool<RotationDbContext>(options => ConfigureDbContext(options, connectionString));
         services.AddHostedService<DatabaseInitializer>();
+        services.AddScoped<Reading.MarketDataReader>();
         services.AddHealthChecks().AddDbContextCheck<RotationDbContext>("database", tags: ["ready"]);
         return services;
     }

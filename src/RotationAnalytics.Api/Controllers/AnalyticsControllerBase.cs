@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using RotationAnalytics.Api.Http;
+using RotationAnalytics.Api.Services;
+
+namespace RotationAnalytics.Api.Controllers;
+
+/// <summary>
+/// What every analytics controller shares: strict query parsing into <see cref="QueryParameters"/>, the cache key of
+/// the request, and the mapping of a <see cref="QueryResult{T}"/> to JSON, CSV or a ProblemDetails response.
+/// </summary>
+[ApiController]
+[DataVersioned]
+[Produces("application/json")]
+[ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+[ProducesResponseType(StatusCodes.Status304NotModified)]
+public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBase
+{
+    private QueryParameters? _query;
+
+    protected QueryParameters Query => _query ??= new QueryParameters(ModelState, clock.Today);
+
+    protected long DataVersion => HttpContext.DataVersion();
+
+    /// <summary>Path plus the query parameters sorted and lower-cased, without <c>format</c>: same key, same answer.</summary>
+    protected string CacheKey => Request.Path.Value!.ToLowerInvariant() + "?" + string.Join('&', Request.Query
+        .Where(p => !p.Key.Equals("format", StringComparison.OrdinalIgnoreCase))
+        .Select(p => p.Key.ToLowerInvariant() + "=" + p.Value.ToString().ToLowerInvariant())
+        .Order(StringComparer.Ordinal));
+
+    /// <summary>Validates the <c>format</c> parameter; call with the other parameter checks.</summary>
+    protected ResponseFormat RequestedFormat(bool tabular)
+    {
+        var format = ResponseFormats.Requested(Request);
+        if (format is null)
+        {
+            Query.Fail("format", $"'{Request.Query["format"]}' is not a format; use json{(tabular ? " or csv" : string.Empty)}.");
+            return ResponseFormat.Json;
+        }
+
+        if (format == ResponseFormat.Csv && !tabular)
+        {
+            Query.Fail("format", "This endpoint has no tabular form; use json.");
+        }
+
+        return format.Value;
+    }
+
+    protected IActionResult Respond<T>(QueryResult<T> result, ResponseFormat format = ResponseFormat.Json, Func<T, CsvTable>? csv = null)
+    {
+        if (result.Error is { } error)
+        {
+            return Failure(error);
+        }
+
+        return format == ResponseFormat.Csv && csv is not null ? csv(result.Value!) : Ok(result.Value);
+    }
+
+    private IActionResult Failure(QueryError error)
+    {
+        if (error.Status == StatusCodes.Status400BadRequest)
+        {
+            ModelState.AddModelError(error.Parameter, error.Message);
+            return ValidationProblem();
+        }
+
+        var problem = ProblemDetailsFactory.CreateProblemDetails(
+            HttpContext,
+            error.Status,
+            error.Status == StatusCodes.Status404NotFound ? "Unknown symbol" : "Not enough data",
+            detail: error.Message);
+        problem.Extensions["parameter"] = error.Parameter;
+        return new ObjectResult(problem) { StatusCode = error.Status, ContentTypes = { "application/problem+json" } };
+    }
+}

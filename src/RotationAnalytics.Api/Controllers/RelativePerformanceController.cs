@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using RotationAnalytics.Api.Contracts;
+using RotationAnalytics.Api.Http;
+using RotationAnalytics.Api.Services;
+using RotationAnalytics.Domain.Returns;
+
+namespace RotationAnalytics.Api.Controllers;
+
+/// <summary>How symbols did against a benchmark over a window (SPEC §3.1).</summary>
+[Route("relative-performance")]
+public sealed class RelativePerformanceController(RelativePerformanceService service, MarketClock clock) : AnalyticsControllerBase(clock)
+{
+    /// <summary>Window return, excess and ratio return, daily excess statistics and optionally the RS line per symbol.</summary>
+    /// <remarks>Example: <c>GET /relative-performance?symbols=QQQ,IWM,SPY&amp;benchmark=SPY&amp;from=2026-01-01&amp;to=2026-01-23</c>.</remarks>
+    /// <param name="symbols">Comma-separated symbols or aliases (at most 25).</param>
+    /// <param name="benchmark">Benchmark symbol or alias.</param>
+    /// <param name="from">yyyy-MM-dd, first day whose return counts. Default: 1 January of <c>to</c>'s year (year to date).</param>
+    /// <param name="to">yyyy-MM-dd, last day. Default: the latest date on which every instrument has a bar.</param>
+    /// <param name="basis">close (default): base is the close before <c>from</c>; open: base is the open of the first day.</param>
+    /// <param name="rsLine">true to include the relative-strength line RS(t) = 100·(CA(t)/CA(base))/(CB(t)/CB(base)).</param>
+    /// <param name="format">json (default) or csv (one row per symbol).</param>
+    /// <response code="200">One result per symbol, with sources.</response>
+    /// <response code="400">A parameter is malformed or out of range; each is named in <c>errors</c>.</response>
+    /// <response code="404">An unknown symbol or benchmark.</response>
+    /// <response code="422">No trading days of the pair in the window.</response>
+    [HttpGet]
+    [ProducesResponseType<RelativePerformanceResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public async Task<IActionResult> Get(
+        string? symbols, string? benchmark, string? from, string? to, string? basis, string? rsLine, string? format,
+        CancellationToken cancellationToken)
+    {
+        var fromDate = Query.Date(nameof(from), from);
+        var toDate = Query.Date(nameof(to), to);
+        Query.Ordered(nameof(from), fromDate, nameof(to), toDate);
+        var query = new RelativePerformanceQuery(
+            Query.Symbols(nameof(symbols), symbols) ?? [],
+            Query.Symbol(nameof(benchmark), benchmark) ?? string.Empty,
+            fromDate,
+            toDate,
+            Query.Choice(nameof(basis), basis, "close", "close", "open") == "open" ? PriceBasis.Open : PriceBasis.Close,
+            Query.Choice(nameof(rsLine), rsLine, "false", "true", "false") == "true");
+        var responseFormat = RequestedFormat(tabular: true);
+        if (!Query.IsValid)
+        {
+            return ValidationProblem();
+        }
+
+        var result = await service.GetAsync(query, CacheKey, DataVersion, cancellationToken);
+        return Respond(result, responseFormat, r => new CsvTable(
+            $"relative-performance-{r.Benchmark}",
+            ["symbol", "benchmark", "baseDate", "basePrice", "endDate", "endPrice", "return", "benchmarkReturn", "excessReturn",
+             "ratioReturn", "tradingDays", "averageDailyExcessReturn", "outperformingDays", "outperformingShare"],
+            r.Results.Select(i => new object?[]
+            {
+                i.Symbol, r.Benchmark, i.Base.Date, i.Base.Price, i.End.Date, i.End.Price, i.Return, i.BenchmarkReturn, i.ExcessReturn,
+                i.RatioReturn, i.TradingDays, i.AverageDailyExcessReturn, i.OutperformingDays, i.OutperformingShare,
+            })));
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using RotationAnalytics.Api.Contracts;
+using RotationAnalytics.Api.Http;
+using RotationAnalytics.Api.Services;
+
+namespace RotationAnalytics.Api.Controllers;
+
+/// <summary>Outperformance and underperformance streaks of one instrument against another (SPEC §3.2).</summary>
+[Route("streaks")]
+public sealed class StreaksController(StreakService streaks, MarketClock clock) : AnalyticsControllerBase(clock)
+{
+    /// <summary>The current streak, its rank and record status, the records of each direction and the paged history.</summary>
+    /// <remarks>
+    /// Example: <c>GET /streaks?symbol=RUT&amp;benchmark=SPX&amp;asOf=2026-01-23&amp;minLength=10</c> — was the Russell 2000's
+    /// January 2026 run a record? <c>format=csv</c> (or <c>Accept: text/csv</c>) returns the history page as CSV.
+    /// </remarks>
+    /// <param name="symbol">Symbol or alias (case-insensitive), e.g. RUT, IWM, ^RUT.</param>
+    /// <param name="benchmark">Benchmark symbol or alias, e.g. SPX, ^GSPC, SPY.</param>
+    /// <param name="asOf">yyyy-MM-dd; only data up to this date enters. Default: the latest common date.</param>
+    /// <param name="minLength">Shortest streak listed in the history (1–10000, default 1).</param>
+    /// <param name="page">History page, from 1.</param>
+    /// <param name="pageSize">History items per page (1–500, default 50).</param>
+    /// <param name="format">json (default) or csv.</param>
+    /// <response code="200">The streak analysis with its sources.</response>
+    /// <response code="400">A parameter is malformed or out of range; each is named in <c>errors</c>.</response>
+    /// <response code="404">An unknown symbol or benchmark.</response>
+    /// <response code="422">Not enough common history (fewer than two common dates up to asOf).</response>
+    [HttpGet]
+    [ProducesResponseType<StreakResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public async Task<IActionResult> Get(
+        string? symbol, string? benchmark, string? asOf, string? minLength, string? page, string? pageSize, string? format,
+        CancellationToken cancellationToken)
+    {
+        var query = new StreakQuery(
+            Query.Symbol(nameof(symbol), symbol) ?? string.Empty,
+            Query.Symbol(nameof(benchmark), benchmark) ?? string.Empty,
+            Query.Date(nameof(asOf), asOf),
+            Query.WholeNumber(nameof(minLength), minLength, 1, 1, 10_000),
+            Query.WholeNumber(nameof(page), page, 1, 1, 1_000_000),
+            Query.WholeNumber(nameof(pageSize), pageSize, 50, 1, 500));
+        var responseFormat = RequestedFormat(tabular: true);
+        if (!Query.IsValid)
+        {
+            return ValidationProblem();
+        }
+
+        var result = await streaks.GetAsync(query, CacheKey, DataVersion, cancellationToken);
+        return Respond(result, responseFormat, r => new CsvTable(
+            $"streaks-{r.Symbol}-{r.Benchmark}",
+            ["direction", "length", "startDate", "endDate", "cumulativeExcessReturn"],
+            r.History.Items.Select(i => new object?[] { i.Direction.ToString().ToLowerInvariant(), i.Length, i.StartDate, i.EndDate, i.CumulativeExcessReturn })));
+    }
+}

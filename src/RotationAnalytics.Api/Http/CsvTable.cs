@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace RotationAnalytics.Api.Http;
+
+/// <summary>
+/// A table written as RFC 4180 CSV (comma, CRLF, quoted when needed). Numbers use the invariant round-trip form, so the
+/// CSV carries exactly the values of the JSON.
+/// </summary>
+public sealed class CsvTable(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) : IActionResult
+{
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"inline; filename=\"{fileName}.csv\"";
+        var text = new StringBuilder();
+        AppendRow(text, header);
+        foreach (var row in rows)
+        {
+            AppendRow(text, row);
+        }
+
+        await response.WriteAsync(text.ToString(), Encoding.UTF8, context.HttpContext.RequestAborted);
+    }
+
+    private static void AppendRow<T>(StringBuilder text, IReadOnlyList<T> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            var cell = Format(cells[i]);
+            if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            {
+                text.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+            else
+            {
+                text.Append(cell);
+            }
+        }
+
+        text.Append("\r\n");
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => string.Empty,
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}
