@@ -38,6 +38,10 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddScoped<InstrumentQueryService>();
         builder.Services.AddScoped<StreakService>();
         builder.Services.AddScoped<RelativePerformanceService>();
+        builder.Services.AddScoped<RsiService>();
+        builder.Services.AddScoped<RecordHighsService>();
+        builder.Services.AddScoped<SectorBreadthService>();
+        builder.Services.AddScoped<RotationService>();
         builder.AddRequestProtection();
 
         builder.Services.AddEndpointsApiExplorer();

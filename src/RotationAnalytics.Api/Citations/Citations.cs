@@ -1,4 +1,5 @@
 using RotationAnalytics.Api.Contracts;
+using RotationAnalytics.Infrastructure.Entities;
 using RotationAnalytics.Infrastructure.Reading;
 
 namespace RotationAnalytics.Api.Citations;
@@ -9,8 +10,6 @@ namespace RotationAnalytics.Api.Citations;
 /// </summary>
 public sealed class Citations
 {
-    private const string SyntheticNote = " Built on SYNTHETIC demo data (not market prices).";
-
     private readonly SortedSet<long> _all = [];
 
     /// <summary>Cites the bars of <paramref name="series"/> dated in [from, to]; returns their batch ids for a sourceIds field.</summary>
@@ -31,12 +30,22 @@ public sealed class Citations
     public async Task<CitedSources> LoadAsync(MarketDataReader reader, string methodology, CancellationToken cancellationToken)
     {
         var batches = await reader.GetSourceBatchesAsync(_all, cancellationToken);
-        var sources = batches.Select(b => new SourceResponse(
-                b.Id, b.Provider, b.ProviderSymbol, b.Url, b.RetrievedAt, b.PriceKind.ToString().ToLowerInvariant(),
-                b.FirstDate, b.LastDate, b.Attribution, b.IsSynthetic))
-            .ToList();
-        return new CitedSources(sources.Any(s => s.Synthetic) ? methodology + SyntheticNote : methodology, sources);
+        var sources = batches.Select(SourceResponses.From).ToList();
+        return new CitedSources(SourceResponses.Label(methodology, sources), sources);
     }
+}
+
+public static class SourceResponses
+{
+    private const string SyntheticNote = " Built on SYNTHETIC demo data (not market prices).";
+
+    public static SourceResponse From(SourceBatch b) => new(
+        b.Id, b.Provider, b.ProviderSymbol, b.Url, b.RetrievedAt, b.PriceKind.ToString().ToLowerInvariant(),
+        b.FirstDate, b.LastDate, b.Attribution, b.IsSynthetic);
+
+    /// <summary>A result resting on any synthetic source says so in its methodology.</summary>
+    public static string Label(string methodology, IReadOnlyList<SourceResponse> sources) =>
+        sources.Any(s => s.Synthetic) ? methodology + SyntheticNote : methodology;
 }
 
 /// <summary>The methodology sentence (marked when synthetic data entered) and the cited sources.</summary>
