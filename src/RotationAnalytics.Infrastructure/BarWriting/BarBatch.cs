@@ -1,0 +1,49 @@
+using RotationAnalytics.Infrastructure.Entities;
+
+namespace RotationAnalytics.Infrastructure.BarWriting;
+
+/// <summary>A bar that passed hard validation; <see cref="Flags"/> holds its soft-anomaly reason codes.</summary>
+public readonly record struct ValidatedBar(
+    DateOnly Date, double Open, double High, double Low, double Close, double? AdjustedClose, double? Volume, string[] Flags);
+
+/// <summary>A received row that failed hard validation: kept as text with its reason, never stored as a bar.</summary>
+public sealed record RejectedRow(string RawRow, string Reason);
+
+/// <summary>
+/// Everything one provider response produced for one instrument, with its provenance. It lands whole or not at all.
+/// </summary>
+public sealed record BarBatch
+{
+    public required long IngestionRunId { get; init; }
+
+    public required int InstrumentId { get; init; }
+
+    public required string Provider { get; init; }
+
+    public required string ProviderSymbol { get; init; }
+
+    /// <summary>Request URL or file URL, already redacted.</summary>
+    public required string Url { get; init; }
+
+    public required DateTimeOffset RetrievedAt { get; init; }
+
+    public required string ContentSha256 { get; init; }
+
+    public required PriceKind PriceKind { get; init; }
+
+    public required string Attribution { get; init; }
+
+    public bool IsSynthetic { get; init; }
+
+    public required int RowsReceived { get; init; }
+
+    public required IReadOnlyList<ValidatedBar> Bars { get; init; }
+
+    public required IReadOnlyList<RejectedRow> Rejected { get; init; }
+}
+
+/// <summary>What a batch changed. <see cref="SourceBatchId"/> is null when no stored bar changed (no batch row).</summary>
+public sealed record BarBatchWriteResult(long? SourceBatchId, int Inserted, int Revised, int Rejected, int Flagged)
+{
+    public int Stored => Inserted + Revised;
+}

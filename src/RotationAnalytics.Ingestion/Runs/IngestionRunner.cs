@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RotationAnalytics.Infrastructure;
+using RotationAnalytics.Infrastructure.BarWriting;
+using RotationAnalytics.Infrastructure.Entities;
+using RotationAnalytics.Ingestion.Providers;
+using RotationAnalytics.Ingestion.Scheduling;
+using RotationAnalytics.Ingestion.Validation;
+
+namespace RotationAnalytics.Ingestion.Runs;
+
+/// <summary>
+/// Runs one ingestion: takes the cluster-wide lock, records the run, and for each instrument fetches from the first
+/// provider of the chain that delivers, validates, and writes the batch; per-symbol outcomes go on the run.
+/// </summary>
+public sealed class IngestionRunner(
+    IServiceScopeFactory scopes,
+    DailyBarProviderChain chain,
+    IngestionLock ingestionLock,
+    IOptions<IngestionOptions> options,
+    TimeProvider time,
+    ILogger<IngestionRunner> logger)
+{
+    /// <summary>Runs the request; null when <see cref="IngestionRequest.WaitForLock"/> is false and another run holds the lock.</summary>
+    public async Task<IngestionRunOutcome?> RunAsync(IngestionRequest request, CancellationToken cancellationToken)
+    {
+        var providers = ProvidersFor(request);
+        await using var held = await ingestionLock.AcquireAsync(request.WaitForLock, cancellationToken);
+        if (held is null)
+        {
+            logger.LogInformation("Ingestion ({Trigger}) not started: another run holds the ingestion lock", request.Trigger);
+            return null;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var instruments = await InstrumentsAsync(request, providers, cancellationToken);
+        var runId = await StartRunAsync(request.Trigger, cancellationToken);
+        logger.LogInformation("Ingestion run {RunId} ({Trigger}) started: {Count} instruments from {Providers}",
+            runId, request.Trigger, instruments.Count, string.Join(" > ", providers.Select(p => p.Id)));
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.RunDeadline);
+        var outcomes = new List<IngestionRunSymbol>();
+        string? runError = null;
+        try
+        {
+            foreach (var instrument in instruments)
+            {
+                var outcome = await IngestSymbolAsync(runId, instrument, providers, request, deadline.Token);
+                outcomes.Add(outcome);
+                await RecordSymbolAsync(outcome, CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            runError = $"run deadline of {options.Value.RunDeadline} exceeded after {outcomes.Count} of {instruments.Count} instruments";
+        }
+        catch (OperationCanceledException)
+        {
+            runError = "cancelled (host stopping)";
+        }
+
+        var status = runError is not null || (outcomes.Count > 0 && outcomes.All(o => o.Error is not null))
+            ? IngestionRunStatus.Failed
+            : outcomes.Any(o => o.Error is not null) ? IngestionRunStatus.Partial : IngestionRunStatus.Succeeded;
+        await FinishRunAsync(runId, status, runError, CancellationToken.None);
+        logger.LogInformation(
+            "Ingestion run {RunId} {Status} in {Elapsed:F1} s: {Stored} bars stored ({Revised} revised), {Rejected} rejected, {Flagged} flagged, {Failed} symbols failed",
+            runId, status, stopwatch.Elapsed.TotalSeconds, outcomes.Sum(o => o.RowsStored), outcomes.Sum(o => o.RowsRevised),
+            outcomes.Sum(o => o.RowsRejected), outcomes.Sum(o => o.RowsFlagged), outcomes.Count(o => o.Error is not null));
+        cancellationToken.ThrowIfCancellationRequested();
+        return new IngestionRunOutcome(runId, status);
+    }
+
+    private IReadOnlyList<IDailyBarProvider> ProvidersFor(IngestionRequest request)
+    {
+        if (request.CsvDirectory is { } directory)
+        {
+            var csv = new CsvDirectoryDailyBarProvider(directory, options.Value.CsvAdjustedSymbols.ToHashSet(StringComparer.OrdinalIgnoreCase), time);
+            return csv.UnavailableReason is { } reason ? throw new ArgumentException(reason, nameof(request)) : [csv];
+        }
+
+        if (request.Demo)
+        {
+            return [new DemoDailyBarProvider()];
+        }
+
+        if (request.Provider is { } id)
+        {
+            var provider = chain.Find(id) ?? throw new ArgumentException($"unknown provider '{id}'", nameof(request));
+            return provider.UnavailableReason is { } reason ? throw new ArgumentException($"provider '{id}': {reason}", nameof(request)) : [provider];
+        }
+
+        return chain.Providers;
+    }
+
+    private async Task<IReadOnlyList<InstrumentInfo>> InstrumentsAsync(
+        IngestionRequest request, IReadOnlyList<IDailyBarProvider> providers, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
+        var all = (await db.Instruments.Include(i => i.ProviderSymbols).OrderBy(i => i.Symbol).ToListAsync(cancellationToken))
+            .Select(i => new InstrumentInfo(i.Id, i.Symbol, i.Kind, i.ProviderSymbols.ToDictionary(p => p.Provider, p => p.Symbol)))
+            .ToList();
+
+        if (providers is [CsvDirectoryDailyBarProvider csv])
+        {
+            var known = all.Select(i => i.Symbol).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var unknown in csv.FileSymbols().Where(s => !known.Contains(s)))
+            {
+                logger.LogWarning("{File}.csv in {Directory} skipped: no instrument with that symbol", unknown, csv.Directory);
+            }
+        }
+
+        if (request.Symbols is { } symbols)
+        {
+            var wanted = symbols.Select(s => s.Trim().ToUpperInvariant()).ToHashSet();
+            var aliases = await db.Instruments.Select(i => new { i.Symbol, i.Aliases }).ToListAsync(cancellationToken);
+            var canonical = aliases.Where(i => wanted.Contains(i.Symbol) || i.Aliases.Any(wanted.Contains)).Select(i => i.Symbol).ToHashSet();
+            all = [.. all.Where(i => canonical.Contains(i.Symbol))];
+        }
+
+        return [.. all.Where(i => providers.Any(p => p.ResolveSymbol(i) is not null))];
+    }
+
+    private async Task<IngestionRunSymbol> IngestSymbolAsync(
+        long runId, InstrumentInfo instrument, IReadOnlyList<IDailyBarProvider> providers, IngestionRequest request, CancellationToken cancellationToken)
+    {
+        var outcome = new IngestionRunSymbol { IngestionRunId = runId, Symbol = instrument.Symbol };
+        var errors = new List<string>();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
+        var today = NyseHolidayCalendar.Today(time);
+        var lastStored = await db.DailyBars.Where(b => b.InstrumentId == instrument.Id).MaxAsync(b => (DateOnly?)b.Date, cancellationToken);
+        var from = request.From ?? lastStored?.AddDays(-options.Value.IncrementalOverlapDays) ?? options.Value.BackfillFrom;
+        var to = request.To ?? today;
+
+        foreach (var provider in providers)
+        {
+            if (provider.ResolveSymbol(instrument) is not { } providerSymbol)
+            {
+                continue;
+            }
+
+            ProviderResponse response;
+            try
+            {
+                response = await provider.FetchAsync(new BarRequest(instrument, providerSymbol, from, to), cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ArgumentException)
+            {
+                logger.LogWarning("{Symbol}: provider {Provider} failed ({Error}); trying the next provider", instrument.Symbol, provider.Id, e.Message);
+                errors.Add($"{provider.Id}: {e.Message}");
+                continue;
+            }
+
+            var firstDate = response.Bars.Select(b => b.Date).Where(d => d is not null).Min();
+            var previousClose = firstDate is null
+                ? null
+                : await db.DailyBars.Where(b => b.InstrumentId == instrument.Id && b.Date < firstDate)
+                    .OrderByDescending(b => b.Date).Select(b => (double?)b.Close).FirstOrDefaultAsync(cancellationToken);
+            var validation = BarValidator.Validate(response.Bars, instrument, previousClose, today);
+            var result = await scope.ServiceProvider.GetRequiredService<BarBatchWriter>().WriteAsync(
+                new BarBatch
+                {
+                    IngestionRunId = runId,
+                    InstrumentId = instrument.Id,
+                    Provider = provider.Id,
+                    ProviderSymbol = providerSymbol,
+                    Url = response.Url,
+                    RetrievedAt = response.RetrievedAt,
+                    ContentSha256 = response.ContentSha256,
+                    PriceKind = response.PriceKind,
+                    Attribution = response.Attribution,
+                    IsSynthetic = response.IsSynthetic,
+                    RowsReceived = response.Bars.Count,
+                    Bars = validation.Bars,
+                    Rejected = validation.Rejected,
+                },
+                cancellationToken);
+
+            outcome.Provider = provider.Id;
+            outcome.RowsReceived = response.Bars.Count;
+            outcome.RowsStored = result.Stored;
+            outcome.RowsRejected = result.Rejected;
+            outcome.RowsFlagged = result.Flagged;
+            outcome.RowsRevised = result.Revised;
+            logger.LogInformation(
+                "{Symbol} from {Provider}: {Received} received, {Stored} stored ({Revised} revised), {Rejected} rejected, {Flagged} flagged; batch {Batch}",
+                instrument.Symbol, provider.Id, outcome.RowsReceived, outcome.RowsStored, outcome.RowsRevised, outcome.RowsRejected,
+                outcome.RowsFlagged, result.SourceBatchId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (unchanged)");
+            return outcome;
+        }
+
+        outcome.Error = errors.Count > 0 ? string.Join("; ", errors) : "no provider serves this instrument";
+        logger.LogError("{Symbol}: every provider failed: {Error}", instrument.Symbol, outcome.Error);
+        return outcome;
+    }
+
+    private async Task<long> StartRunAsync(string trigger, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
+        var run = new IngestionRun { Trigger = trigger, Status = IngestionRunStatus.Running, StartedAt = time.GetUtcNow() };
+        db.IngestionRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
+    private async Task RecordSymbolAsync(IngestionRunSymbol outcome, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
+        db.IngestionRunSymbols.Add(outcome);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task FinishRunAsync(long runId, string status, string? error, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
+        var finishedAt = time.GetUtcNow();
+        await db.IngestionRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAt, finishedAt).SetProperty(r => r.Error, error),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RotationAnalytics.Ingestion.Runs;
+
+namespace RotationAnalytics.Ingestion;
+
+/// <summary>
+/// Loads <c>Ingestion:CsvDirectory</c> or the demo universe in StartAsync, i.e. after the database initializer and
+/// before the server accepts requests, so the data is committed when the API starts answering. A failed load fails
+/// the start: serving without the data the operator asked for would answer wrongly.
+/// </summary>
+internal sealed class StartupIngestionService(IngestionRunner runner, IOptions<IngestionOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrWhiteSpace(settings.CsvDirectory) && !settings.Demo)
+        {
+            return;
+        }
+
+        var outcome = await runner.RunAsync(
+            new IngestionRequest { Trigger = "startup", CsvDirectory = NullIfBlank(settings.CsvDirectory), Demo = settings.Demo },
+            cancellationToken);
+        if (outcome is not { Status: IngestionRunStatus.Succeeded })
+        {
+            throw new InvalidOperationException($"Startup ingestion run {outcome?.RunId} ended {outcome?.Status}; see ingestion_runs for per-symbol errors.");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}
