@@ -55,6 +55,13 @@ public sealed class RelativePerformanceService(MarketDataReader reader, Analytic
         foreach (var symbol in symbols)
         {
             var aligned = AlignedPair.Align(series[symbol.Id].Bars, benchmarkSeries.Bars);
+            if (aligned.IsSuccess && aligned.Value.Count == 0)
+            {
+                return new QueryError(
+                    StatusCodes.Status422UnprocessableEntity, "symbols",
+                    $"{symbol.Symbol} and {benchmark.Symbol} have no common trading dates up to {to:yyyy-MM-dd}.");
+            }
+
             var report = aligned.IsSuccess
                 ? RelativePerformanceReport.Compute(aligned.Value, from, to.Value, query.Basis, query.IncludeRsLine)
                 : aligned.Error;

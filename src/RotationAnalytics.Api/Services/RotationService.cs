@@ -49,6 +49,7 @@ public sealed class RotationService(MarketDataReader reader, AnalyticsCache cach
             {
                 return QueryError.FromDomain(tail.Error, p => p switch
                 {
+                    "pair" when query.AsOf is not null => "asOf", // data is loaded only up to asOf
                     "a" or "pair" => "symbols",
                     "b" => "benchmark",
                     _ => p,

@@ -26,7 +26,8 @@ public sealed class StreakService(MarketDataReader reader, AnalyticsCache cache)
         var analyzed = StreakAnalysis.Analyze(pair, query.AsOf, query.MinLength);
         if (!analyzed.IsSuccess)
         {
-            return QueryError.FromDomain(analyzed.Error, PairLoader.ParameterFor);
+            // Data is loaded only up to asOf, so "not enough history" is then about asOf.
+            return QueryError.FromDomain(analyzed.Error, p => query.AsOf is not null && p == "pair" ? "asOf" : PairLoader.ParameterFor(p));
         }
 
         var report = analyzed.Value;
