@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using RotationAnalytics.Testing;
+
+namespace RotationAnalytics.Api.Tests;
+
+/// <summary>Conditional requests, CSV, aliases, CORS and security headers on the shared market data.</summary>
+[Collection(MarketDataCollection.Name)]
+public sealed class HttpBehaviourTests(MarketDataApi api)
+{
+    private static Uri Url(string url) => new(url, UriKind.Relative);
+
+    [Fact]
+    public async Task A_repeated_request_with_the_etag_gets_304_and_the_etag_is_per_data_version_and_format()
+    {
+        var first = await api.Client.GetAsync(Url("/streaks?symbol=IWM&benchmark=SPY"));
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        var etag = first.Headers.ETag!;
+        first.Headers.CacheControl!.Public.Should().BeTrue();
+        first.Headers.CacheControl.MaxAge.Should().Be(TimeSpan.FromSeconds(60));
+        var version = await api.Database.ScalarAsync<long>("SELECT max(id) FROM source_batches");
+        etag.Tag.Should().Be($"\"d{version}-json\"");
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, Url("/streaks?symbol=IWM&benchmark=SPY"));
+        conditional.Headers.IfNoneMatch.Add(etag);
+        var second = await api.Client.SendAsync(conditional);
+        second.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        second.Headers.ETag.Should().Be(etag);
+        (await second.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+
+        using var csv = new HttpRequestMessage(HttpMethod.Get, Url("/streaks?symbol=IWM&benchmark=SPY"));
+        csv.Headers.IfNoneMatch.Add(etag);
+        csv.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        var csvResponse = await api.Client.SendAsync(csv);
+        csvResponse.StatusCode.Should().Be(HttpStatusCode.OK, "the CSV representation has its own ETag");
+        csvResponse.Headers.ETag!.Tag.Should().Be($"\"d{version}-csv\"");
+    }
+
+    [Fact]
+    public async Task Csv_by_format_parameter_or_accept_header_carries_the_json_values()
+    {
+        var json = JsonDocument.Parse(await api.Client.GetStringAsync(Url("/indicators/rsi?symbol=SPX&from=2026-01-20&to=2026-01-23"))).RootElement;
+        var byParameter = await api.Client.GetAsync(Url("/indicators/rsi?symbol=SPX&from=2026-01-20&to=2026-01-23&format=csv"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url("/indicators/rsi?symbol=SPX&from=2026-01-20&to=2026-01-23"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        var byHeader = await api.Client.SendAsync(request);
+
+        byParameter.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var lines = (await byParameter.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().Be("date,rsi,zone");
+        lines.Skip(1).Should().Equal(json.GetProperty("series").EnumerateArray().Select(p =>
+            $"{p.GetProperty("date").GetString()},{p.GetProperty("rsi").GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)},{p.GetProperty("zone").GetString()}"));
+        (await byHeader.Content.ReadAsStringAsync()).Should().Be(await byParameter.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("^GSPC")]
+    [InlineData("gspc")]
+    [InlineData("spx")]
+    [InlineData("^gspc")]
+    public async Task Symbol_aliases_resolve_case_insensitively_to_the_canonical_symbol(string alias)
+    {
+        var json = JsonDocument.Parse(await api.Client.GetStringAsync(Url($"/streaks?symbol=^ixic&benchmark={Uri.EscapeDataString(alias)}&asOf=2026-01-22"))).RootElement;
+
+        json.GetProperty("symbol").GetString().Should().Be("COMP");
+        json.GetProperty("benchmark").GetString().Should().Be("SPX");
+    }
+
+    [Fact]
+    public async Task Instruments_report_full_coverage_of_the_shared_market_data()
+    {
+        var items = JsonDocument.Parse(await api.Client.GetStringAsync(Url("/instruments"))).RootElement.EnumerateArray()
+            .ToDictionary(i => i.GetProperty("symbol").GetString()!, i => i.GetProperty("coverage"));
+
+        foreach (var file in Directory.GetFiles(RepositoryPaths.MarketData, "*.csv"))
+        {
+            var lines = File.ReadAllLines(file).Skip(1).Where(l => l.Length > 0).ToList();
+            var coverage = items[Path.GetFileNameWithoutExtension(file)];
+            coverage.GetProperty("barCount").GetInt32().Should().Be(lines.Count, file);
+            coverage.GetProperty("firstDate").GetString().Should().Be(lines[0][..10]);
+            coverage.GetProperty("lastDate").GetString().Should().Be(lines[^1][..10]);
+        }
+
+        items["DJI"].GetProperty("flaggedBars").GetInt32().Should().BeGreaterThanOrEqualTo(1, "DJI 2025-08-12 has its open below its low");
+    }
+
+    [Fact]
+    public async Task Cors_allows_configured_dashboard_origins_only_and_security_headers_are_set()
+    {
+        using var allowed = new HttpRequestMessage(HttpMethod.Get, Url("/instruments"));
+        allowed.Headers.Add("Origin", "https://dashboard.example");
+        using var denied = new HttpRequestMessage(HttpMethod.Get, Url("/instruments"));
+        denied.Headers.Add("Origin", "https://evil.example");
+
+        var allowedResponse = await api.Client.SendAsync(allowed);
+        var deniedResponse = await api.Client.SendAsync(denied);
+
+        allowedResponse.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("https://dashboard.example");
+        deniedResponse.Headers.Contains("Access-Control-Allow-Origin").Should().BeFalse();
+        allowedResponse.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        allowedResponse.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
+        allowedResponse.Content.Headers.Contains("Content-Security-Policy").Should().BeFalse("CSP is a response header, not a content header");
+        allowedResponse.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("default-src 'none'");
+    }
+}
