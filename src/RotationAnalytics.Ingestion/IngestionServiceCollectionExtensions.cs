@@ -26,6 +26,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<BarBatchWriter>();
         services.AddSingleton(new IngestionLock(connectionString));
+        services.AddHttpDailyBarProviders(section.GetSection(nameof(IngestionOptions.Providers)).Get<ProvidersOptions>() ?? new ProvidersOptions());
         services.AddSingleton<DailyBarProviderChain>();
         services.AddSingleton<IngestionRunner>();
         services.AddHostedService<StartupIngestionService>();

@@ -15,9 +15,15 @@ public sealed class IngestionHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private IngestionHost(IHost host) => _host = host;
+    private IngestionHost(IHost host, CapturedLogs logs)
+    {
+        _host = host;
+        Logs = logs;
+    }
 
     public IServiceProvider Services => _host.Services;
+
+    public CapturedLogs Logs { get; }
 
     public IngestionRunner Runner => _host.Services.GetRequiredService<IngestionRunner>();
 
@@ -30,12 +36,13 @@ public sealed class IngestionHost : IAsyncDisposable
             builder.Configuration[key] = value;
         }
 
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var logs = new CapturedLogs();
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
         builder.Services.AddInfrastructure(builder.Configuration);
         builder.Services.AddIngestion(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
-        return new IngestionHost(host);
+        return new IngestionHost(host, logs);
     }
 
     public async ValueTask DisposeAsync()

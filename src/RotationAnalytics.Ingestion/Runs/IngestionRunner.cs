@@ -163,24 +163,37 @@ public sealed class IngestionRunner(
                 : await db.DailyBars.Where(b => b.InstrumentId == instrument.Id && b.Date < firstDate)
                     .OrderByDescending(b => b.Date).Select(b => (double?)b.Close).FirstOrDefaultAsync(cancellationToken);
             var validation = BarValidator.Validate(response.Bars, instrument, previousClose, today);
-            var result = await scope.ServiceProvider.GetRequiredService<BarBatchWriter>().WriteAsync(
-                new BarBatch
-                {
-                    IngestionRunId = runId,
-                    InstrumentId = instrument.Id,
-                    Provider = provider.Id,
-                    ProviderSymbol = providerSymbol,
-                    Url = response.Url,
-                    RetrievedAt = response.RetrievedAt,
-                    ContentSha256 = response.ContentSha256,
-                    PriceKind = response.PriceKind,
-                    Attribution = response.Attribution,
-                    IsSynthetic = response.IsSynthetic,
-                    RowsReceived = response.Bars.Count,
-                    Bars = validation.Bars,
-                    Rejected = validation.Rejected,
-                },
-                cancellationToken);
+            BarBatchWriteResult result;
+            try
+            {
+                result = await scope.ServiceProvider.GetRequiredService<BarBatchWriter>().WriteAsync(
+                    new BarBatch
+                    {
+                        IngestionRunId = runId,
+                        InstrumentId = instrument.Id,
+                        Provider = provider.Id,
+                        ProviderSymbol = providerSymbol,
+                        Url = response.Url,
+                        RetrievedAt = response.RetrievedAt,
+                        ContentSha256 = response.ContentSha256,
+                        PriceKind = response.PriceKind,
+                        Attribution = response.Attribution,
+                        IsSynthetic = response.IsSynthetic,
+                        RowsReceived = response.Bars.Count,
+                        Bars = validation.Bars,
+                        Rejected = validation.Rejected,
+                    },
+                    cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The batch rolled back as a whole; another provider would not fix a database problem.
+                logger.LogError(e, "{Symbol}: writing the batch from {Provider} failed; nothing of it was stored", instrument.Symbol, provider.Id);
+                outcome.Provider = provider.Id;
+                outcome.RowsReceived = response.Bars.Count;
+                outcome.Error = $"write failed: {e.Message}";
+                return outcome;
+            }
 
             outcome.Provider = provider.Id;
             outcome.RowsReceived = response.Bars.Count;

@@ -1,0 +1,93 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.RateLimiting;
+
+namespace RotationAnalytics.Ingestion.Providers;
+
+/// <summary>
+/// One named HttpClient per provider with its own resilience pipeline (outer to inner): total deadline, retries with
+/// exponential backoff and jitter that honour Retry-After, a circuit breaker, the client-side rate limiter (so every
+/// attempt, retries included, is counted) and the per-attempt timeout.
+/// </summary>
+internal static class HttpProviderRegistration
+{
+    public static IServiceCollection AddHttpDailyBarProviders(this IServiceCollection services, ProvidersOptions providers)
+    {
+        Add<YahooChartDailyBarProvider>(services, YahooChartDailyBarProvider.ProviderId, providers.Yahoo);
+        Add<StooqDailyBarProvider>(services, StooqDailyBarProvider.ProviderId, providers.Stooq);
+        Add<AlphaVantageDailyBarProvider>(services, AlphaVantageDailyBarProvider.ProviderId, providers.AlphaVantage);
+        Add<TiingoDailyBarProvider>(services, TiingoDailyBarProvider.ProviderId, providers.Tiingo);
+        Add<PolygonDailyBarProvider>(services, PolygonDailyBarProvider.ProviderId, providers.Polygon);
+        return services;
+    }
+
+    private static void Add<TProvider>(IServiceCollection services, string id, HttpProviderOptions options)
+        where TProvider : class, IDailyBarProvider
+    {
+        services.AddHttpClient(id, client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan; // the pipeline owns every timeout
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (compatible; RotationAnalytics/1.0)");
+            })
+            .RemoveAllLoggers() // request URLs carry API keys; providers log redacted URLs themselves
+            .AddResilienceHandler(id, pipeline => Configure(pipeline, options));
+        services.AddSingleton<IDailyBarProvider, TProvider>();
+    }
+
+    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, HttpProviderOptions options)
+    {
+        var limiter = RateLimiter(options);
+        pipeline
+            .AddTimeout(options.TotalTimeout)
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                ShouldRetryAfterHeader = true,
+            })
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 6,
+                SamplingDuration = TimeSpan.FromSeconds(60),
+                BreakDuration = options.CircuitBreakDuration,
+            })
+            .AddRateLimiter(new RateLimiterStrategyOptions
+            {
+                RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken),
+            })
+            .AddTimeout(options.AttemptTimeout);
+    }
+
+    private static RateLimiter RateLimiter(HttpProviderOptions options)
+    {
+        // Requests per second below 1 (e.g. 5 per minute) become one token every 1/rate seconds; callers wait in the queue.
+        var perSecond = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, (int)options.RequestsPerSecond),
+            TokensPerPeriod = Math.Max(1, (int)options.RequestsPerSecond),
+            ReplenishmentPeriod = options.RequestsPerSecond >= 1 ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1 / options.RequestsPerSecond),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+        if (options.RequestsPerDay <= 0)
+        {
+            return perSecond;
+        }
+
+        // The daily quota is not waited for: once spent, the provider fails fast and the chain falls back.
+        var perDay = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.RequestsPerDay,
+            Window = TimeSpan.FromDays(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+        return System.Threading.RateLimiting.RateLimiter.CreateChained(perDay, perSecond);
+    }
+}
