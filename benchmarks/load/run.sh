@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Load benchmark of the API (issue 4): the shared market data loaded, wrk at 32 connections for 30 s per endpoint,
+# each measured in the same run as GET /health/live (the ceiling). Prints a Markdown table for docs/performance.md.
+#   benchmarks/load/run.sh [--duration 30s] [--connections 32] [--csv-dir ../shared/data/market]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$root"
+source scripts/lib/postgres.sh
+
+duration=30s connections=32 csv_dir="$root/../shared/data/market"
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --csv-dir) csv_dir=$(cd "$2" && pwd); shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "Installing wrk (Debian package)..." >&2
+  if [[ $(id -u) -eq 0 ]]; then apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+  else sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+
+pg_find_bin
+work=$(mktemp -d /tmp/rotation-load.XXXXXX)
+chmod 755 "$work"
+api_pid=
+cleanup() {
+  [[ -n $api_pid ]] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
+  pg_stop "$work/pg" immediate
+  rm -rf "$work"
+}
+trap cleanup EXIT
+db_port=$(pg_free_port 57432)
+pg_start "$work/pg" "$db_port"
+psql -h 127.0.0.1 -p "$db_port" -U postgres -qc "CREATE DATABASE rotation" postgres
+api_port=$(pg_free_port 18080)
+
+dotnet build src/RotationAnalytics.Api -c Release -v quiet -nologo >/dev/null
+ConnectionStrings__Rotation="Host=127.0.0.1;Port=$db_port;Username=postgres;Database=rotation;Maximum Pool Size=64" \
+Ingestion__CsvDirectory="$csv_dir" RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning \
+  dotnet src/RotationAnalytics.Api/bin/Release/net10.0/RotationAnalytics.Api.dll --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
+api_pid=$!
+base="http://127.0.0.1:$api_port"
+for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -fs "$base/health/ready" >/dev/null || { cat "$work/api.log" >&2; exit 1; }
+
+endpoints=(
+  "/health/live"
+  "/streaks?symbol=RUT&benchmark=SPX"
+  "/relative-performance?symbols=IWM,QQQ,DIA,IJR,MDY&benchmark=SPY"
+  "/breadth/sectors"
+)
+# Uncached latency: the first request of each analytics query after start (new data version in the cache).
+declare -A uncached
+for path in "${endpoints[@]:1}"; do
+  uncached[$path]=$(curl -s -o /dev/null -w '%{time_total}' "$base$path")
+done
+
+cat >"$work/report.lua" <<'LUA'
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
+  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors, summary.requests))
+end
+LUA
+echo "| endpoint | requests/s | p50 ms | p99 ms | errors | % of ceiling | first request (uncached) ms |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+ceiling=
+for path in "${endpoints[@]}"; do
+  line=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/report.lua" "$base$path" | grep '^RESULT')
+  read -r _ rps p50 p99 errors total <<<"$line"
+  [[ -z $ceiling ]] && ceiling=$rps
+  share=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.0f", 100 * a / b }')
+  first=${uncached[$path]:-}
+  [[ -n $first ]] && first=$(awk -v t="$first" 'BEGIN { printf "%.1f", 1000 * t }')
+  echo "| \`GET $path\` | $rps | $p50 | $p99 | $errors | $share % | ${first:-–} |"
+done
+rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$api_pid/status")
+echo
+echo "Peak RSS of the API process (VmHWM): $((rss_kb / 1024)) MiB"
