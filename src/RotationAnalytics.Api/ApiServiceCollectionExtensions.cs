@@ -33,6 +33,7 @@ public static class ApiServiceCollectionExtensions
             options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarketClock>();
+        builder.Services.AddSingleton<DataVersionSource>();
         builder.Services.AddMemoryCache(options => options.SizeLimit = AnalyticsCache.MaxEntries);
         builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddScoped<InstrumentQueryService>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using RotationAnalytics.Api.Http;
 using RotationAnalytics.Api.Services;
 
@@ -46,14 +47,20 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
         return format.Value;
     }
 
-    protected IActionResult Respond<T>(QueryResult<T> result, ResponseFormat format = ResponseFormat.Json, Func<T, CsvTable>? csv = null)
+    protected IActionResult Respond<T>(CachedAnswer<T> answer, ResponseFormat format = ResponseFormat.Json, Func<T, CsvTable>? csv = null)
     {
-        if (result.Error is { } error)
+        if (answer.Result.Error is { } error)
         {
             return Failure(error);
         }
 
-        return format == ResponseFormat.Csv && csv is not null ? csv(result.Value!) : Ok(result.Value);
+        if (format == ResponseFormat.Csv && csv is not null)
+        {
+            return csv(answer.Result.Value!);
+        }
+
+        var json = HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
+        return File(answer.Json(json), "application/json; charset=utf-8");
     }
 
     private IActionResult Failure(QueryError error)

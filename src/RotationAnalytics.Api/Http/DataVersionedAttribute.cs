@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Net.Http.Headers;
-using RotationAnalytics.Infrastructure.Reading;
 
 namespace RotationAnalytics.Api.Http;
 
@@ -13,7 +12,7 @@ namespace RotationAnalytics.Api.Http;
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class DataVersionedAttribute() : TypeFilterAttribute(typeof(DataVersionFilter));
 
-internal sealed class DataVersionFilter(MarketDataReader reader) : IAsyncActionFilter
+internal sealed class DataVersionFilter(DataVersionSource versions) : IAsyncActionFilter
 {
     /// <summary>Dashboards poll; a minute of staleness is fine and revalidation is a cheap 304.</summary>
     private const string CacheControl = "public, max-age=60, must-revalidate";
@@ -21,7 +20,7 @@ internal sealed class DataVersionFilter(MarketDataReader reader) : IAsyncActionF
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var version = await reader.GetDataVersionAsync(http.RequestAborted);
+        var version = await versions.GetAsync(http.RequestAborted);
         http.SetDataVersion(version);
         if (ResponseFormats.Requested(http.Request) is not { } format)
         {

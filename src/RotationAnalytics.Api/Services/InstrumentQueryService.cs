@@ -35,7 +35,7 @@ public sealed class InstrumentQueryService(RotationDbContext db, MarketDataReade
             .ToList();
     }
 
-    public Task<QueryResult<BarsResponse>> GetBarsAsync(BarsQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
+    public Task<CachedAnswer<BarsResponse>> GetBarsAsync(BarsQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeBarsAsync(query, cancellationToken));
 
     private async Task<QueryResult<BarsResponse>> ComputeBarsAsync(BarsQuery query, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ public sealed record RecordHighsQuery(string Symbol, DateOnly? From, DateOnly? T
 /// <summary>Answers /highs from the whole stored history up to <c>to</c> (a record is measured against all of it).</summary>
 public sealed class RecordHighsService(MarketDataReader reader, AnalyticsCache cache)
 {
-    public Task<QueryResult<RecordHighsResponse>> GetAsync(RecordHighsQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
+    public Task<CachedAnswer<RecordHighsResponse>> GetAsync(RecordHighsQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeAsync(query, cancellationToken));
 
     private async Task<QueryResult<RecordHighsResponse>> ComputeAsync(RecordHighsQuery query, CancellationToken cancellationToken)

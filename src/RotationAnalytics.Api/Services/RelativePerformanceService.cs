@@ -13,7 +13,7 @@ public sealed record RelativePerformanceQuery(
 /// <summary>Answers /relative-performance: one query loads every series, each symbol is aligned with the benchmark.</summary>
 public sealed class RelativePerformanceService(MarketDataReader reader, AnalyticsCache cache)
 {
-    public Task<QueryResult<RelativePerformanceResponse>> GetAsync(
+    public Task<CachedAnswer<RelativePerformanceResponse>> GetAsync(
         RelativePerformanceQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeAsync(query, cancellationToken));
 

@@ -13,7 +13,7 @@ public sealed record RotationQuery(string Benchmark, IReadOnlyList<string>? Symb
 /// <summary>Answers /rotation: every series in one query, each symbol aligned with the benchmark, points up to asOf only.</summary>
 public sealed class RotationService(MarketDataReader reader, AnalyticsCache cache)
 {
-    public Task<QueryResult<RotationResponse>> GetAsync(RotationQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
+    public Task<CachedAnswer<RotationResponse>> GetAsync(RotationQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeAsync(query, cancellationToken));
 
     private async Task<QueryResult<RotationResponse>> ComputeAsync(RotationQuery query, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ public sealed record RsiQuery(string Symbol, int Period, DateOnly? From, DateOnl
 /// <summary>Answers /indicators/rsi: RSI over the whole stored history up to <c>to</c>, then the window is cut out.</summary>
 public sealed class RsiService(MarketDataReader reader, AnalyticsCache cache)
 {
-    public Task<QueryResult<RsiResponse>> GetAsync(RsiQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
+    public Task<CachedAnswer<RsiResponse>> GetAsync(RsiQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeAsync(query, cancellationToken));
 
     private async Task<QueryResult<RsiResponse>> ComputeAsync(RsiQuery query, CancellationToken cancellationToken)

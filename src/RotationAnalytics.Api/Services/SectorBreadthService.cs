@@ -11,7 +11,7 @@ public sealed record SectorBreadthQuery(string Group, DateOnly? From, DateOnly? 
 /// <summary>Answers /breadth/sectors: every member's series in one query, then the domain breadth report.</summary>
 public sealed class SectorBreadthService(MarketDataReader reader, AnalyticsCache cache)
 {
-    public Task<QueryResult<SectorBreadthResponse>> GetAsync(SectorBreadthQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
+    public Task<CachedAnswer<SectorBreadthResponse>> GetAsync(SectorBreadthQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeAsync(query, cancellationToken));
 
     private async Task<QueryResult<SectorBreadthResponse>> ComputeAsync(SectorBreadthQuery query, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed record StreakQuery(string Symbol, string Benchmark, DateOnly? AsOf
 /// <summary>Answers /streaks: loads the pair once, runs the domain streak analysis, pages and cites the result.</summary>
 public sealed class StreakService(MarketDataReader reader, AnalyticsCache cache)
 {
-    public Task<QueryResult<StreakResponse>> GetAsync(StreakQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
+    public Task<CachedAnswer<StreakResponse>> GetAsync(StreakQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeAsync(query, cancellationToken));
 
     private async Task<QueryResult<StreakResponse>> ComputeAsync(StreakQuery query, CancellationToken cancellationToken)
