@@ -92,6 +92,11 @@ public sealed class HostingTests : IAsyncLifetime
             .ToList();
         routes.Should().NotBeEmpty().And.Contain("/instruments");
         documented.Should().Contain(routes);
+        var streaks = swagger.RootElement.GetProperty("paths").GetProperty("/streaks").GetProperty("get");
+        streaks.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "304", "400", "404", "422", "429", "503"]);
+        var symbol = streaks.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "symbol");
+        symbol.GetProperty("description").GetString().Should().Contain("alias");
+        symbol.GetProperty("example").GetString().Should().Be("RUT");
         (await client.GetAsync(new Uri("/swagger/index.html", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 

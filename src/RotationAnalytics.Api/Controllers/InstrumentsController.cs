@@ -18,9 +18,9 @@ public sealed class InstrumentsController(InstrumentQueryService instruments, Ma
 
     /// <summary>The stored daily bars of one instrument in a date range, each citing its source batch.</summary>
     /// <remarks>Example: <c>GET /instruments/^GSPC/bars?from=2026-01-02&amp;to=2026-01-23&amp;format=csv</c>.</remarks>
-    /// <param name="symbol">Symbol or alias (case-insensitive), e.g. SPX, ^GSPC, iwm.</param>
-    /// <param name="from">yyyy-MM-dd. Default: one year before <c>to</c>.</param>
-    /// <param name="to">yyyy-MM-dd. Default: the last stored date.</param>
+    /// <param name="symbol" example="SPX">Symbol or alias (case-insensitive), e.g. SPX, ^GSPC, iwm.</param>
+    /// <param name="from" example="2026-01-02">yyyy-MM-dd. Default: one year before <c>to</c>.</param>
+    /// <param name="to" example="2026-01-23">yyyy-MM-dd. Default: the last stored date.</param>
     /// <param name="format">json (default) or csv.</param>
     /// <response code="200">The bars with their sources.</response>
     /// <response code="400">A parameter is malformed or out of range; each is named in <c>errors</c>.</response>

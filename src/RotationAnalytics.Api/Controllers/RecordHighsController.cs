@@ -11,9 +11,9 @@ public sealed class RecordHighsController(RecordHighsService service, MarketCloc
 {
     /// <summary>Record closes in the window, the latest all-time high, days since it and the drawdown from it.</summary>
     /// <remarks>Example: <c>GET /highs?symbol=RUT&amp;from=2026-01-01&amp;to=2026-01-31</c>.</remarks>
-    /// <param name="symbol">Symbol or alias.</param>
-    /// <param name="from">yyyy-MM-dd. Default: 1 January of <c>to</c>'s year.</param>
-    /// <param name="to">yyyy-MM-dd. Default: the latest stored date.</param>
+    /// <param name="symbol" example="RUT">Symbol or alias.</param>
+    /// <param name="from" example="2026-01-01">yyyy-MM-dd. Default: 1 January of <c>to</c>'s year.</param>
+    /// <param name="to" example="2026-01-31">yyyy-MM-dd. Default: the latest stored date.</param>
     /// <param name="format">json (default) or csv (the record dates).</param>
     /// <response code="200">The record closes with their sources.</response>
     /// <response code="400">A parameter is malformed or out of range; each is named in <c>errors</c>.</response>

@@ -12,11 +12,11 @@ public sealed class RelativePerformanceController(RelativePerformanceService ser
 {
     /// <summary>Window return, excess and ratio return, daily excess statistics and optionally the RS line per symbol.</summary>
     /// <remarks>Example: <c>GET /relative-performance?symbols=QQQ,IWM,SPY&amp;benchmark=SPY&amp;from=2026-01-01&amp;to=2026-01-23</c>.</remarks>
-    /// <param name="symbols">Comma-separated symbols or aliases (at most 25).</param>
-    /// <param name="benchmark">Benchmark symbol or alias.</param>
-    /// <param name="from">yyyy-MM-dd, first day whose return counts. Default: 1 January of <c>to</c>'s year (year to date).</param>
-    /// <param name="to">yyyy-MM-dd, last day. Default: the latest date on which every instrument has a bar.</param>
-    /// <param name="basis">close (default): base is the close before <c>from</c>; open: base is the open of the first day.</param>
+    /// <param name="symbols" example="QQQ,IWM,SPY">Comma-separated symbols or aliases (at most 25).</param>
+    /// <param name="benchmark" example="SPY">Benchmark symbol or alias.</param>
+    /// <param name="from" example="2026-01-01">yyyy-MM-dd, first day whose return counts. Default: 1 January of <c>to</c>'s year (year to date).</param>
+    /// <param name="to" example="2026-01-23">yyyy-MM-dd, last day. Default: the latest date on which every instrument has a bar.</param>
+    /// <param name="basis" example="close">close (default): base is the close before <c>from</c>; open: base is the open of the first day.</param>
     /// <param name="rsLine">true to include the relative-strength line RS(t) = 100·(CA(t)/CA(base))/(CB(t)/CB(base)).</param>
     /// <param name="format">json (default) or csv (one row per symbol).</param>
     /// <response code="200">One result per symbol, with sources.</response>

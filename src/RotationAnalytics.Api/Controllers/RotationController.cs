@@ -12,10 +12,10 @@ public sealed class RotationController(RotationService service, MarketClock cloc
 {
     /// <summary>RS-Ratio, RS-Momentum, quadrant and tail per symbol as of a date.</summary>
     /// <remarks>Example: <c>GET /rotation?benchmark=SPY&amp;asOf=2026-01-23&amp;tail=5</c> (symbols default to the 11 sector funds).</remarks>
-    /// <param name="benchmark">Benchmark symbol or alias (default SPY).</param>
-    /// <param name="symbols">Comma-separated symbols (at most 25). Default: the members of the <c>us-sectors</c> group.</param>
-    /// <param name="asOf">yyyy-MM-dd; only data up to it enters. Default: the latest data.</param>
-    /// <param name="tail">Number of points in each tail (1–260, default 10).</param>
+    /// <param name="benchmark" example="SPY">Benchmark symbol or alias (default SPY).</param>
+    /// <param name="symbols" example="XLB,XLU,XLK">Comma-separated symbols (at most 25). Default: the members of the <c>us-sectors</c> group.</param>
+    /// <param name="asOf" example="2026-01-23">yyyy-MM-dd; only data up to it enters. Default: the latest data.</param>
+    /// <param name="tail" example="5">Number of points in each tail (1–260, default 10).</param>
     /// <param name="ratioWindow">Trailing window of the RS-Ratio z-score (10–252, default 63).</param>
     /// <param name="momentumWindow">Trailing window of the RS-Momentum z-score (5–126, default 21).</param>
     /// <response code="200">The rotation points with their sources.</response>

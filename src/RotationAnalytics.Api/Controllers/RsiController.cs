@@ -12,10 +12,10 @@ public sealed class RsiController(RsiService service, MarketClock clock) : Analy
 {
     /// <summary>RSI values for the window; values do not depend on the window (computed over the whole history).</summary>
     /// <remarks>Example: <c>GET /indicators/rsi?symbol=RUT&amp;from=2026-01-02&amp;to=2026-01-23</c>.</remarks>
-    /// <param name="symbol">Symbol or alias.</param>
-    /// <param name="period">RSI period N (2–250, default 14).</param>
-    /// <param name="from">yyyy-MM-dd. Default: one year before <c>to</c>.</param>
-    /// <param name="to">yyyy-MM-dd. Default: the latest stored date.</param>
+    /// <param name="symbol" example="RUT">Symbol or alias.</param>
+    /// <param name="period" example="14">RSI period N (2–250, default 14).</param>
+    /// <param name="from" example="2026-01-02">yyyy-MM-dd. Default: one year before <c>to</c>.</param>
+    /// <param name="to" example="2026-01-23">yyyy-MM-dd. Default: the latest stored date.</param>
     /// <param name="overbought">Overbought threshold (0–100, default 70).</param>
     /// <param name="oversold">Oversold threshold (0–100, below overbought, default 30).</param>
     /// <param name="format">json (default) or csv (the series).</param>

@@ -16,9 +16,9 @@ public sealed class SectorBreadthController(SectorBreadthService service, Market
     /// Example: <c>GET /breadth/sectors?from=2026-01-02&amp;to=2026-01-23</c> — materials led, utilities lagged?
     /// </remarks>
     /// <param name="date">yyyy-MM-dd: a single trading day (close-to-close returns of that day).</param>
-    /// <param name="from">yyyy-MM-dd: first day of a window. Default with <c>to</c>: <c>to</c> itself.</param>
-    /// <param name="to">yyyy-MM-dd: last day of a window. Default: the latest date on which every member has a bar.</param>
-    /// <param name="group">Instrument group (default <c>us-sectors</c>); any group of /instruments works.</param>
+    /// <param name="from" example="2026-01-02">yyyy-MM-dd: first day of a window. Default with <c>to</c>: <c>to</c> itself.</param>
+    /// <param name="to" example="2026-01-23">yyyy-MM-dd: last day of a window. Default: the latest date on which every member has a bar.</param>
+    /// <param name="group" example="us-sectors">Instrument group (default <c>us-sectors</c>); any group of /instruments works.</param>
     /// <param name="format">json (default) or csv (the members).</param>
     /// <response code="200">The breadth report with its sources.</response>
     /// <response code="400">A parameter is malformed, out of range or combined with an exclusive one; each is named in <c>errors</c>.</response>

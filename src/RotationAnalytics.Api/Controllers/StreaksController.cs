@@ -14,12 +14,12 @@ public sealed class StreaksController(StreakService streaks, MarketClock clock) 
     /// Example: <c>GET /streaks?symbol=RUT&amp;benchmark=SPX&amp;asOf=2026-01-23&amp;minLength=10</c> — was the Russell 2000's
     /// January 2026 run a record? <c>format=csv</c> (or <c>Accept: text/csv</c>) returns the history page as CSV.
     /// </remarks>
-    /// <param name="symbol">Symbol or alias (case-insensitive), e.g. RUT, IWM, ^RUT.</param>
-    /// <param name="benchmark">Benchmark symbol or alias, e.g. SPX, ^GSPC, SPY.</param>
-    /// <param name="asOf">yyyy-MM-dd; only data up to this date enters. Default: the latest common date.</param>
-    /// <param name="minLength">Shortest streak listed in the history (1–10000, default 1).</param>
-    /// <param name="page">History page, from 1.</param>
-    /// <param name="pageSize">History items per page (1–500, default 50).</param>
+    /// <param name="symbol" example="RUT">Symbol or alias (case-insensitive), e.g. RUT, IWM, ^RUT.</param>
+    /// <param name="benchmark" example="SPX">Benchmark symbol or alias, e.g. SPX, ^GSPC, SPY.</param>
+    /// <param name="asOf" example="2026-01-22">yyyy-MM-dd; only data up to this date enters. Default: the latest common date.</param>
+    /// <param name="minLength" example="10">Shortest streak listed in the history (1–10000, default 1).</param>
+    /// <param name="page" example="1">History page, from 1.</param>
+    /// <param name="pageSize" example="50">History items per page (1–500, default 50).</param>
     /// <param name="format">json (default) or csv.</param>
     /// <response code="200">The streak analysis with its sources.</response>
     /// <response code="400">A parameter is malformed or out of range; each is named in <c>errors</c>.</response>
