@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Starts the RotationAnalytics API on http://127.0.0.1:8080 (or --port) with its PostgreSQL.
 #   scripts/run.sh [--port N]     start (or reuse) the project-private database, then serve the API; Ctrl-C stops the API
+#   scripts/run.sh --csv-dir DIR  load a folder of SYMBOL.csv files at start (e.g. ../shared/data/market), then serve
+#   scripts/run.sh --demo         load the synthetic demo universe at start (labelled synthetic), then serve
 #   scripts/run.sh --stop-db      stop the project-private database
 # With ConnectionStrings__Rotation set, that server is used and no private database is started.
 set -euo pipefail
+caller=$PWD
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 source scripts/lib/postgres.sh
@@ -13,8 +16,14 @@ stop_db=false
 while [[ $# -gt 0 ]]; do
   case $1 in
     --port) port=${2:?--port needs a number}; shift 2 ;;
+    --csv-dir)
+      # Relative to where the script was called from; the service gets an absolute path.
+      Ingestion__CsvDirectory=$(cd "$caller" && cd "${2:?--csv-dir needs a folder}" 2>/dev/null && pwd) \
+        || { echo "--csv-dir: no such folder: $2" >&2; exit 2; }
+      export Ingestion__CsvDirectory; shift 2 ;;
+    --demo) export Ingestion__Demo=true; shift ;;
     --stop-db) stop_db=true; shift ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -120,6 +120,12 @@ public sealed class IngestionRunner(
             var wanted = symbols.Select(s => s.Trim().ToUpperInvariant()).ToHashSet();
             var aliases = await db.Instruments.Select(i => new { i.Symbol, i.Aliases }).ToListAsync(cancellationToken);
             var canonical = aliases.Where(i => wanted.Contains(i.Symbol) || i.Aliases.Any(wanted.Contains)).Select(i => i.Symbol).ToHashSet();
+            var unknown = wanted.Where(w => !aliases.Any(i => i.Symbol == w || i.Aliases.Contains(w))).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ArgumentException($"unknown symbols: {string.Join(", ", unknown)}", nameof(request));
+            }
+
             all = [.. all.Where(i => canonical.Contains(i.Symbol))];
         }
 
