@@ -16,12 +16,43 @@ public static class PriceSeries
     /// </summary>
     public static DomainError? Validate(IReadOnlyList<PriceBar> bars, string parameter, out ReadOnlySpan<PriceBar> span)
     {
-        span = bars switch
+        span = AsSpan(bars);
+        return AllValid(span) ? null : FirstError(span, parameter);
+    }
+
+    /// <summary>The bars as a span: arrays and lists in place, anything else copied once.</summary>
+    internal static ReadOnlySpan<PriceBar> AsSpan(IReadOnlyList<PriceBar> bars) => bars switch
+    {
+        PriceBar[] array => array,
+        List<PriceBar> list => CollectionsMarshal.AsSpan(list),
+        _ => bars.ToArray(),
+    };
+
+    /// <summary>
+    /// Branch-free check of the whole series (one predictable loop branch per bar); the error message is only
+    /// built by <see cref="FirstError"/> when this fails. A NaN fails every comparison, so it is rejected too.
+    /// </summary>
+    internal static bool AllValid(ReadOnlySpan<PriceBar> span)
+    {
+        if (span.IsEmpty)
         {
-            PriceBar[] array => array,
-            List<PriceBar> list => CollectionsMarshal.AsSpan(list),
-            _ => bars.ToArray(),
-        };
+            return true;
+        }
+
+        var ok = true;
+        var previous = span[0].Date.DayNumber - 1;
+        foreach (ref readonly var bar in span)
+        {
+            var day = bar.Date.DayNumber;
+            ok &= (bar.Close > 0) & (bar.Close <= double.MaxValue) & (bar.Open >= 0) & (bar.Open <= double.MaxValue) & (day > previous);
+            previous = day;
+        }
+
+        return ok;
+    }
+
+    private static DomainError? FirstError(ReadOnlySpan<PriceBar> span, string parameter)
+    {
         for (var i = 0; i < span.Length; i++)
         {
             var bar = span[i];
