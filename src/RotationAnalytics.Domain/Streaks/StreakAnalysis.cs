@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using RotationAnalytics.Domain.Errors;
 using RotationAnalytics.Domain.Returns;
 using RotationAnalytics.Domain.Series;
@@ -7,9 +10,10 @@ namespace RotationAnalytics.Domain.Streaks;
 
 /// <summary>
 /// Outperformance/underperformance streaks of A (first series of the pair) against B (SPEC §3.2). Day t is a win
-/// when rA(t) &gt; rB(t), a loss when rA(t) &lt; rB(t); an exact tie ends any streak and starts none. One pass
-/// over the returns finds every streak; the history is ordered by a counting sort on length, so the whole
-/// analysis is O(n) and allocates only the reported streaks.
+/// when rA(t) &gt; rB(t), a loss when rA(t) &lt; rB(t); an exact tie ends any streak and starts none. A few
+/// branch-light passes over pooled scratch arrays (structure of arrays, one entry per run) find every streak;
+/// the history is ordered by a counting sort on length, so the whole analysis is O(n) and allocates only the
+/// reported streaks. See docs/performance.md for the figures.
 /// </summary>
 public static class StreakAnalysis
 {
@@ -32,156 +36,248 @@ public static class StreakAnalysis
                 nameof(asOf), $"Streaks need at least two common trading dates up to asOf; the first two are {pair.Dates[0]:yyyy-MM-dd} and {pair.Dates[1]:yyyy-MM-dd}.");
         }
 
-        // At most one streak per day; the scratch buffer is pooled so only the reported streaks are allocated.
-        var buffer = ArrayPool<OutperformanceStreak>.Shared.Rent(end);
+        // Scratch, all pooled (a run is at most one per day): the daily excess (later reused for the cumulative
+        // excess per run), the in-run sums (later the averages), run starts (+ end sentinel), signed lengths.
+        var excess = ArrayPool<double>.Shared.Rent(end + 1);
+        var sums = ArrayPool<double>.Shared.Rent(end + 1);
+        var starts = ArrayPool<int>.Shared.Rent(end + 2);
+        var lengths = ArrayPool<int>.Shared.Rent(end + 1);
         try
         {
-            var count = FindStreaks(pair, end, buffer, out var currentIsOpen);
-            var streaks = buffer.AsSpan(0, count);
+            DailyExcess(pair.ClosesA, pair.ClosesB, end, excess);
+            var runs = Runs(excess, end, starts, sums);
+            starts[runs] = end + 1;
+            var maxLength = SignedLengths(excess, starts, runs, lengths);
+            PerRun(pair.ClosesA, pair.ClosesB, starts, runs, excess, sums);
+            var table = new RunTable(pair.Dates, starts, lengths.AsSpan(0, runs), excess, sums);
             return new StreakReport(
                 pair.Dates[end],
-                currentIsOpen ? Place(streaks) : null,
-                Longest(streaks, StreakDirection.Outperform),
-                Longest(streaks, StreakDirection.Underperform),
-                History(streaks, minLength),
+                lengths[runs - 1] != 0 ? Place(table) : null,
+                Longest(table, 1),
+                Longest(table, -1),
+                History(table, maxLength, minLength),
                 pair.DescribeThrough(end));
         }
         finally
         {
-            ArrayPool<OutperformanceStreak>.Shared.Return(buffer);
+            ArrayPool<int>.Shared.Return(lengths);
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<double>.Shared.Return(sums);
+            ArrayPool<double>.Shared.Return(excess);
         }
     }
 
-    private static int FindStreaks(AlignedPair pair, int end, OutperformanceStreak[] streaks, out bool lastIsOpen)
+    /// <summary>
+    /// The runs found: run k covers days Starts[k]..Starts[k+1]−1; Lengths[k] is its length signed by direction
+    /// (+ outperform, − underperform, 0 for a run of exact ties, which is no streak); Cumulative[k] and
+    /// Average[k] are its <see cref="OutperformanceStreak"/> figures.
+    /// </summary>
+    private readonly ref struct RunTable(DateOnly[] dates, int[] starts, ReadOnlySpan<int> lengths, double[] cumulative, double[] average)
     {
-        var dates = pair.Dates;
-        var closesA = pair.ClosesA;
-        var closesB = pair.ClosesB;
-        var count = 0;
-        var runSign = 0;
-        var runStart = 0;
-        var excessSum = 0.0;
-        for (var t = 1; t <= end; t++)
+        public readonly ReadOnlySpan<int> Lengths = lengths;
+
+        public OutperformanceStreak Streak(int k)
         {
-            var returnA = DailyReturn.Between(closesA[t - 1], closesA[t]);
-            var returnB = DailyReturn.Between(closesB[t - 1], closesB[t]);
-            var sign = returnA > returnB ? 1 : returnA < returnB ? -1 : 0;
-            if (sign != runSign)
-            {
-                if (runSign != 0)
-                {
-                    streaks[count++] = Streak(dates, closesA, closesB, runSign, runStart, t - 1, excessSum);
-                }
-
-                runSign = sign;
-                runStart = t;
-                excessSum = 0;
-            }
-
-            excessSum += returnA - returnB;
+            var length = Lengths[k];
+            return new OutperformanceStreak(
+                length > 0 ? StreakDirection.Outperform : StreakDirection.Underperform,
+                Math.Abs(length),
+                dates[starts[k]],
+                dates[starts[k + 1] - 1],
+                cumulative[k],
+                average[k]);
         }
-
-        lastIsOpen = runSign != 0;
-        if (lastIsOpen)
-        {
-            streaks[count++] = Streak(dates, closesA, closesB, runSign, runStart, end, excessSum);
-        }
-
-        return count;
     }
 
-    private static OutperformanceStreak Streak(DateOnly[] dates, double[] closesA, double[] closesB, int sign, int start, int end, double excessSum)
+    /// <summary>
+    /// excess[t] = rA(t) − rB(t) = (CA(t)/CA(t−1) − 1) − (CB(t)/CB(t−1) − 1) for t in 1..end, vectorised: the same
+    /// IEEE divisions and subtractions as <see cref="DailyReturn.Between"/>, so every value is bit-identical to the
+    /// scalar definition. A difference of two finite doubles is 0 exactly when they are equal (gradual underflow)
+    /// and otherwise has the sign of their comparison, so sign(excess) is exactly the SPEC comparison rA vs rB.
+    /// (Cross-multiplying closes would avoid the divisions but can order near-ties differently, so it is not used.)
+    /// </summary>
+    private static void DailyExcess(double[] closesA, double[] closesB, int end, double[] excess)
     {
-        var length = end - start + 1;
-        var compoundedA = (closesA[end] / closesA[start - 1]) - 1;
-        var compoundedB = (closesB[end] / closesB[start - 1]) - 1;
-        return new OutperformanceStreak(
-            sign > 0 ? StreakDirection.Outperform : StreakDirection.Underperform,
-            length,
-            dates[start],
-            dates[end],
-            compoundedA - compoundedB,
-            excessSum / length);
-    }
-
-    /// <summary>Ranks the last streak (the one running on asOf) among the earlier streaks of its direction.</summary>
-    private static CurrentStreak Place(ReadOnlySpan<OutperformanceStreak> streaks)
-    {
-        var current = streaks[^1];
-        var longerCount = 0;
-        var longestEarlier = 0;
-        OutperformanceStreak? previousAtLeastAsLong = null;
-        for (var k = streaks.Length - 2; k >= 0; k--)
+        var t = 1;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var earlier = streaks[k];
-            if (earlier.Direction != current.Direction)
+            ref var a = ref MemoryMarshal.GetArrayDataReference(closesA);
+            ref var b = ref MemoryMarshal.GetArrayDataReference(closesB);
+            ref var e = ref MemoryMarshal.GetArrayDataReference(excess);
+            var one = Vector256.Create(1.0);
+            for (; t <= end - Vector256<double>.Count + 1; t += Vector256<double>.Count)
             {
-                continue;
+                var returnA = (Vector256.LoadUnsafe(ref a, (nuint)t) / Vector256.LoadUnsafe(ref a, (nuint)(t - 1))) - one;
+                var returnB = (Vector256.LoadUnsafe(ref b, (nuint)t) / Vector256.LoadUnsafe(ref b, (nuint)(t - 1))) - one;
+                (returnA - returnB).StoreUnsafe(ref e, (nuint)t);
             }
-
-            if (earlier.Length > current.Length)
-            {
-                longerCount++;
-            }
-
-            if (earlier.Length >= current.Length && previousAtLeastAsLong is null)
-            {
-                previousAtLeastAsLong = earlier;
-            }
-
-            longestEarlier = Math.Max(longestEarlier, earlier.Length);
         }
 
-        return new CurrentStreak(
-            current,
-            1 + longerCount,
-            current.Length > longestEarlier,
-            longestEarlier > 0 && current.Length == longestEarlier,
-            previousAtLeastAsLong);
+        for (; t <= end; t++)
+        {
+            excess[t] = DailyReturn.Between(closesA[t - 1], closesA[t]) - DailyReturn.Between(closesB[t - 1], closesB[t]);
+        }
     }
 
-    private static OutperformanceStreak? Longest(ReadOnlySpan<OutperformanceStreak> streaks, StreakDirection direction)
+    /// <summary>
+    /// Maximal runs of equal sign (ties form runs of sign 0) without data-dependent branches — a new run starts
+    /// on about every other day, which a branch would mispredict: the start index is written ahead and the run
+    /// counter advanced by 0 or 1, and the in-run sum is reset with a bit mask. starts[k] = first day of run k,
+    /// sums[k] = its excess summed in day order (0 + x₁ + x₂ …, exactly as a sequential loop). Returns the count.
+    /// </summary>
+    private static int Runs(double[] excess, int end, int[] starts, double[] sums)
     {
-        OutperformanceStreak? longest = null;
-        for (var k = streaks.Length - 1; k >= 0; k--)
+        ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
+        ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
+        ref var sum = ref MemoryMarshal.GetArrayDataReference(sums);
+        nint run = -1;
+        var previousSign = 2; // no run yet: day 1 always starts one
+        var total = Vector128<double>.Zero;
+        for (nint t = 1; t <= end; t++)
         {
-            if (streaks[k].Direction == direction && streaks[k].Length > (longest?.Length ?? 0))
-            {
-                longest = streaks[k];
-            }
+            var value = Unsafe.Add(ref x, t);
+            var sign = (value > 0 ? 1 : 0) - (value < 0 ? 1 : 0);
+            var boundary = sign != previousSign ? 1 : 0;
+            previousSign = sign;
+            Unsafe.Add(ref start, run + 1) = (int)t; // kept only when a run starts here
+            run += boundary;
+            var keep = Vector128.Create((long)boundary - 1).AsDouble(); // all ones inside a run, zero at its start
+            total = (total & keep) + Vector128.CreateScalarUnsafe(value);
+            Unsafe.Add(ref sum, run) = total.ToScalar();
+        }
+
+        return (int)(run + 1);
+    }
+
+    /// <summary>lengths[k] = length of run k × sign of its days (0 for ties); returns the longest length.</summary>
+    private static int SignedLengths(double[] excess, int[] starts, int runs, int[] lengths)
+    {
+        ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
+        ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
+        ref var length = ref MemoryMarshal.GetArrayDataReference(lengths);
+        var longest = 0;
+        for (nint k = 0; k < runs; k++)
+        {
+            var first = Unsafe.Add(ref start, k);
+            var value = Unsafe.Add(ref x, first);
+            var size = Unsafe.Add(ref start, k + 1) - first;
+            var signed = size * ((value > 0 ? 1 : 0) - (value < 0 ? 1 : 0));
+            Unsafe.Add(ref length, k) = signed;
+            longest |= size; // an upper bound is enough (counting-sort table size) and needs no branch
         }
 
         return longest;
     }
 
-    /// <summary>Streaks ≥ minLength, longest first, equal lengths most recent first (counting sort, stable).</summary>
-    private static OutperformanceStreak[] History(ReadOnlySpan<OutperformanceStreak> streaks, int minLength)
+    /// <summary>
+    /// Per run s..e, four runs at a time: cumulative[k] = (CA(e)/CA(s−1) − 1) − (CB(e)/CB(s−1) − 1) and
+    /// sums[k] ← sums[k]/length (the average daily excess), the same divisions as the scalar definition.
+    /// </summary>
+    private static void PerRun(double[] closesA, double[] closesB, int[] starts, int runs, double[] cumulative, double[] sums)
     {
-        var maxLength = 0;
-        var selected = 0;
-        foreach (var streak in streaks)
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            maxLength = Math.Max(maxLength, streak.Length);
-            selected += streak.Length >= minLength ? 1 : 0;
+            ref var a = ref MemoryMarshal.GetArrayDataReference(closesA);
+            ref var b = ref MemoryMarshal.GetArrayDataReference(closesB);
+            ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
+            ref var cum = ref MemoryMarshal.GetArrayDataReference(cumulative);
+            ref var sum = ref MemoryMarshal.GetArrayDataReference(sums);
+            var one = Vector256.Create(1.0);
+            for (; k <= runs - 4; k += 4)
+            {
+                var s0 = Unsafe.Add(ref start, k);
+                var s1 = Unsafe.Add(ref start, k + 1);
+                var s2 = Unsafe.Add(ref start, k + 2);
+                var s3 = Unsafe.Add(ref start, k + 3);
+                var s4 = Unsafe.Add(ref start, k + 4);
+                var compoundedA = (Vector256.Create(Unsafe.Add(ref a, s1 - 1), Unsafe.Add(ref a, s2 - 1), Unsafe.Add(ref a, s3 - 1), Unsafe.Add(ref a, s4 - 1)) /
+                    Vector256.Create(Unsafe.Add(ref a, s0 - 1), Unsafe.Add(ref a, s1 - 1), Unsafe.Add(ref a, s2 - 1), Unsafe.Add(ref a, s3 - 1))) - one;
+                var compoundedB = (Vector256.Create(Unsafe.Add(ref b, s1 - 1), Unsafe.Add(ref b, s2 - 1), Unsafe.Add(ref b, s3 - 1), Unsafe.Add(ref b, s4 - 1)) /
+                    Vector256.Create(Unsafe.Add(ref b, s0 - 1), Unsafe.Add(ref b, s1 - 1), Unsafe.Add(ref b, s2 - 1), Unsafe.Add(ref b, s3 - 1))) - one;
+                (compoundedA - compoundedB).StoreUnsafe(ref cum, (nuint)k);
+                var size = Vector256.Create((double)(s1 - s0), s2 - s1, s3 - s2, s4 - s3);
+                (Vector256.LoadUnsafe(ref sum, (nuint)k) / size).StoreUnsafe(ref sum, (nuint)k);
+            }
         }
 
-        var history = new OutperformanceStreak[selected];
-        if (selected == 0)
+        for (; k < runs; k++)
         {
-            return history;
+            int first = starts[k], last = starts[k + 1] - 1;
+            cumulative[k] = ((closesA[last] / closesA[first - 1]) - 1) - ((closesB[last] / closesB[first - 1]) - 1);
+            sums[k] /= last - first + 1;
+        }
+    }
+
+    /// <summary>Ranks the last run (the streak running on asOf) among the earlier streaks of its direction.</summary>
+    private static CurrentStreak Place(RunTable table)
+    {
+        var lengths = table.Lengths;
+        var last = lengths.Length - 1;
+        var current = lengths[last];
+        var direction = current > 0 ? 1 : -1;
+        var length = current * direction;
+
+        // v = the earlier run's length when it has the current direction, ≤ 0 otherwise; counted without branches.
+        var longerCount = 0;
+        for (var k = 0; k < last; k++)
+        {
+            longerCount += (int)((uint)(length - (lengths[k] * direction)) >> 31);
         }
 
-        // slot[L] = first free position of length L; lengths are bounded by the number of days.
+        // Most recent earlier streak at least as long: found scanning backwards (the branch is rarely taken).
+        var previous = -1;
+        for (var k = last - 1; k >= 0; k--)
+        {
+            if (lengths[k] * direction >= length)
+            {
+                previous = k;
+                break;
+            }
+        }
+
+        // No earlier streak ≥ current ⇔ record; some, none longer ⇔ the longest earlier one is exactly as long.
+        return new CurrentStreak(
+            table.Streak(last),
+            1 + longerCount,
+            previous < 0,
+            previous >= 0 && longerCount == 0,
+            previous >= 0 ? table.Streak(previous) : null);
+    }
+
+    /// <summary>The longest streak of a direction (+1/−1), the most recent among equals; null when none.</summary>
+    private static OutperformanceStreak? Longest(RunTable table, int direction)
+    {
+        var lengths = table.Lengths;
+        var best = 1;
+        var index = -1;
+        for (var k = 0; k < lengths.Length; k++)
+        {
+            var length = lengths[k] * direction;
+            if (length >= best)
+            {
+                best = length;
+                index = k;
+            }
+        }
+
+        return index >= 0 ? table.Streak(index) : null;
+    }
+
+    /// <summary>Streaks ≥ minLength, longest first, equal lengths most recent first (counting sort, stable).</summary>
+    private static OutperformanceStreak[] History(RunTable table, int maxLength, int minLength)
+    {
+        var lengths = table.Lengths;
+
+        // slot[L] = number of streaks of length L, then the first free position for length L.
         var slot = ArrayPool<int>.Shared.Rent(maxLength + 1);
         try
         {
             Array.Clear(slot, 0, maxLength + 1);
-            foreach (var streak in streaks)
+            ref var count = ref MemoryMarshal.GetArrayDataReference(slot);
+            foreach (var signed in lengths)
             {
-                if (streak.Length >= minLength)
-                {
-                    slot[streak.Length]++;
-                }
+                Unsafe.Add(ref count, Math.Abs(signed))++;
             }
 
             var position = 0;
@@ -192,19 +288,22 @@ public static class StreakAnalysis
                 position += lengthCount;
             }
 
-            for (var k = streaks.Length - 1; k >= 0; k--)
+            // Every element is written below, so the (often large-object-heap) array is not zeroed first.
+            var history = GC.AllocateUninitializedArray<OutperformanceStreak>(position);
+            for (var k = lengths.Length - 1; k >= 0; k--)
             {
-                if (streaks[k].Length >= minLength)
+                var length = Math.Abs(lengths[k]);
+                if (length >= minLength)
                 {
-                    history[slot[streaks[k].Length]++] = streaks[k];
+                    history[slot[length]++] = table.Streak(k);
                 }
             }
+
+            return history;
         }
         finally
         {
             ArrayPool<int>.Shared.Return(slot);
         }
-
-        return history;
     }
 }
