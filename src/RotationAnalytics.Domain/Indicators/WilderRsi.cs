@@ -24,67 +24,128 @@ public static class WilderRsi
     /// <summary>One point per bar; the first <paramref name="period"/> are null.</summary>
     public static DomainResult<RsiPoint[]> Calculate(IReadOnlyList<PriceBar> bars, int period = DefaultPeriod)
     {
+        var span = PriceSeries.AsSpan(bars);
+        if (Check(span, period) is { } error)
+        {
+            return error;
+        }
+
+        // Every element is written, so the (large-object-heap for long histories) array is not zeroed first.
+        var points = GC.AllocateUninitializedArray<RsiPoint>(span.Length);
+        return Compute(span, period, points) ? points : PriceSeries.Validate(bars, nameof(bars), out _)!;
+    }
+
+    /// <summary>
+    /// <see cref="Calculate"/> then <see cref="Window(RsiPoint[], DateOnly, DateOnly, double, double)"/> in one
+    /// call, with the same results and errors (in the same order), but the whole-history points live in a pooled
+    /// buffer: only the requested readings are allocated.
+    /// </summary>
+    public static DomainResult<RsiReading[]> Readings(
+        IReadOnlyList<PriceBar> bars, DateOnly from, DateOnly to, int period = DefaultPeriod,
+        double overbought = DefaultOverbought, double oversold = DefaultOversold)
+    {
+        var span = PriceSeries.AsSpan(bars);
+        if (Check(span, period) is { } error)
+        {
+            return error;
+        }
+
+        var buffer = ArrayPool<RsiPoint>.Shared.Rent(span.Length);
+        try
+        {
+            var points = buffer.AsSpan(0, span.Length);
+            return Compute(span, period, points)
+                ? WindowOf(points, from, to, overbought, oversold)
+                : PriceSeries.Validate(bars, nameof(bars), out _)!;
+        }
+        finally
+        {
+            ArrayPool<RsiPoint>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The argument errors that do not need a full pass (the series itself is checked by Compute).</summary>
+    private static DomainError? Check(ReadOnlySpan<PriceBar> span, int period)
+    {
         if (period < 1)
         {
             return DomainError.InvalidArgument(nameof(period), "period must be at least 1.");
         }
 
-        if (PriceSeries.Validate(bars, nameof(bars), out var span) is { } error)
-        {
-            return error;
-        }
-
         if (span.Length <= period)
         {
-            return DomainError.InsufficientData(nameof(period), $"RSI({period}) needs at least {period + 1} closes; the history has {span.Length}.");
+            // Short series: an invalid series is reported first, as Validate-then-check always did.
+            return (PriceSeries.AllValid(span) ? null : PriceSeries.Validate(span.ToArray(), "bars", out _))
+                ?? DomainError.InsufficientData(nameof(period), $"RSI({period}) needs at least {period + 1} closes; the history has {span.Length}.");
         }
 
-        // Every element is written below, so the (large-object-heap) output array is not zeroed first.
-        var points = GC.AllocateUninitializedArray<RsiPoint>(span.Length);
-        var buffer = ArrayPool<double>.Shared.Rent(2 * span.Length);
-        try
-        {
-            var averageGains = buffer.AsSpan(0, span.Length);
-            var averageLosses = buffer.AsSpan(span.Length, span.Length);
-            Smooth(span, period, averageGains, averageLosses);
-            ToIndex(averageGains[period..], averageLosses[period..]);
-            Emit(span, period, averageGains, points);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(buffer);
-        }
-
-        return points;
+        return null;
     }
 
+    /// <summary>Bars per block: the block's bars, averages and points stay in L1/L2 while they are used.</summary>
+    private const int Block = 512;
+
     /// <summary>
-    /// Wilder averages for t ≥ period into <paramref name="gains"/>/<paramref name="losses"/>. The smoothing
-    /// avg = (prev·(N−1) + x)/N is evaluated as prev·((N−1)/N) + x·(1/N) (fused where the CPU has FMA): the same
-    /// quantity to within an ulp per step (the recursion is contractive, so differences never accumulate), but
-    /// the loop-carried dependency is one 4-cycle FMA instead of multiply + add + a ~13-cycle division.
+    /// Fills <paramref name="points"/> (one per bar) and validates the series in the same sweep; false when the
+    /// series is invalid (the points are then meaningless). Blocked, so each bar is read from memory once:
+    /// validate the block, smooth it (the only sequential dependency), turn its averages into indexes
+    /// (vectorised), write its points.
     /// </summary>
-    private static void Smooth(ReadOnlySpan<PriceBar> bars, int period, Span<double> gains, Span<double> losses)
+    private static bool Compute(ReadOnlySpan<PriceBar> bars, int period, Span<RsiPoint> points)
     {
+        var valid = PriceSeries.AllValid(bars[..(period + 1)]);
         double gainSum = 0, lossSum = 0;
         for (var t = 1; t <= period; t++)
         {
             var change = bars[t].Close - bars[t - 1].Close;
             gainSum += Math.Max(change, 0);
             lossSum += Math.Max(-change, 0);
+            points[t - 1] = new RsiPoint(bars[t - 1].Date, null);
         }
 
         var averageGain = gainSum / period;
         var averageLoss = lossSum / period;
-        gains[period] = averageGain;
-        losses[period] = averageLoss;
-        var keep = (period - 1.0) / period;
-        var weight = 1.0 / period;
-        var previousClose = bars[period].Close;
+        points[period] = new RsiPoint(bars[period].Date, Index(averageGain, averageLoss));
+
+        var scratch = ArrayPool<double>.Shared.Rent(2 * Block);
+        try
+        {
+            var gains = scratch.AsSpan(0, Block);
+            var losses = scratch.AsSpan(Block, Block);
+            var keep = (period - 1.0) / period;
+            var weight = 1.0 / period;
+            for (var start = period + 1; start < bars.Length; start += Block)
+            {
+                var length = Math.Min(Block, bars.Length - start);
+                valid &= PriceSeries.AllValid(bars.Slice(start - 1, length + 1));
+                Smooth(bars.Slice(start - 1, length + 1), keep, weight, ref averageGain, ref averageLoss, gains, losses);
+                ToIndex(gains[..length], losses[..length]);
+                Emit(bars.Slice(start, length), gains, points.Slice(start, length));
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+        }
+
+        return valid;
+    }
+
+    /// <summary>
+    /// Wilder averages of bars[1..] (bars[0] is the previous close) into <paramref name="gains"/>/<paramref name="losses"/>.
+    /// The smoothing avg = (prev·(N−1) + x)/N is evaluated as prev·((N−1)/N) + x·(1/N) (fused where the CPU has
+    /// FMA): the same quantity to within an ulp per step (the recursion is contractive, so differences never
+    /// accumulate), but the loop-carried dependency is one 4-cycle FMA instead of multiply + add + a ~13-cycle
+    /// division.
+    /// </summary>
+    private static void Smooth(
+        ReadOnlySpan<PriceBar> bars, double keep, double weight, ref double averageGain, ref double averageLoss, Span<double> gains, Span<double> losses)
+    {
         ref var bar = ref MemoryMarshal.GetReference(bars);
         ref var gain = ref MemoryMarshal.GetReference(gains);
         ref var loss = ref MemoryMarshal.GetReference(losses);
-        for (nint t = period + 1; t < bars.Length; t++)
+        double previousClose = bar.Close, averageUp = averageGain, averageDown = averageLoss;
+        for (nint t = 1; t < bars.Length; t++)
         {
             var close = Unsafe.Add(ref bar, t).Close;
             var change = close - previousClose;
@@ -93,18 +154,21 @@ public static class WilderRsi
             var down = Math.Max(-change, 0) * weight;
             if (Fma.IsSupported)
             {
-                averageGain = Math.FusedMultiplyAdd(averageGain, keep, up);
-                averageLoss = Math.FusedMultiplyAdd(averageLoss, keep, down);
+                averageUp = Math.FusedMultiplyAdd(averageUp, keep, up);
+                averageDown = Math.FusedMultiplyAdd(averageDown, keep, down);
             }
             else
             {
-                averageGain = (averageGain * keep) + up;
-                averageLoss = (averageLoss * keep) + down;
+                averageUp = (averageUp * keep) + up;
+                averageDown = (averageDown * keep) + down;
             }
 
-            Unsafe.Add(ref gain, t) = averageGain;
-            Unsafe.Add(ref loss, t) = averageLoss;
+            Unsafe.Add(ref gain, t - 1) = averageUp;
+            Unsafe.Add(ref loss, t - 1) = averageDown;
         }
+
+        averageGain = averageUp;
+        averageLoss = averageDown;
     }
 
     /// <summary>Replaces each average gain by <see cref="Index"/>(gain, loss); vectorised, same formula and rounding.</summary>
@@ -134,18 +198,13 @@ public static class WilderRsi
         }
     }
 
-    /// <summary>Writes every point: null for the first <paramref name="period"/> dates, then the index.</summary>
-    private static void Emit(ReadOnlySpan<PriceBar> bars, int period, ReadOnlySpan<double> indexes, RsiPoint[] points)
+    /// <summary>points[t] = (bars[t].Date, indexes[t]) for the block.</summary>
+    private static void Emit(ReadOnlySpan<PriceBar> bars, ReadOnlySpan<double> indexes, Span<RsiPoint> points)
     {
-        for (var t = 0; t < period; t++)
-        {
-            points[t] = new RsiPoint(bars[t].Date, null);
-        }
-
         ref var bar = ref MemoryMarshal.GetReference(bars);
         ref var index = ref MemoryMarshal.GetReference(indexes);
-        ref var point = ref MemoryMarshal.GetArrayDataReference(points);
-        for (nint t = period; t < bars.Length; t++)
+        ref var point = ref MemoryMarshal.GetReference(points);
+        for (nint t = 0; t < points.Length; t++)
         {
             Unsafe.Add(ref point, t) = new RsiPoint(Unsafe.Add(ref bar, t).Date, Unsafe.Add(ref index, t));
         }
@@ -156,7 +215,11 @@ public static class WilderRsi
     /// Thresholds must satisfy 0 ≤ oversold &lt; overbought ≤ 100.
     /// </summary>
     public static DomainResult<RsiReading[]> Window(
-        RsiPoint[] points, DateOnly from, DateOnly to, double overbought = DefaultOverbought, double oversold = DefaultOversold)
+        RsiPoint[] points, DateOnly from, DateOnly to, double overbought = DefaultOverbought, double oversold = DefaultOversold) =>
+        WindowOf(points.AsSpan(), from, to, overbought, oversold);
+
+    private static DomainResult<RsiReading[]> WindowOf(
+        ReadOnlySpan<RsiPoint> points, DateOnly from, DateOnly to, double overbought, double oversold)
     {
         if (from > to)
         {
@@ -173,20 +236,36 @@ public static class WilderRsi
             return DomainError.InvalidArgument(nameof(oversold), "oversold must be at least 0 and below overbought.");
         }
 
-        var first = 0;
-        while (first < points.Length && points[first].Date < from)
+        // Points are in date order (as Calculate returns them): binary search for the first date ≥ from, then
+        // scan only the window, so the work and the allocation are proportional to the readings returned.
+        int low = 0, high = points.Length;
+        while (low < high)
         {
-            first++;
+            var middle = low + ((high - low) >> 1);
+            if (points[middle].Date < from)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
 
-        var readings = new List<RsiReading>();
-        for (var t = first; t < points.Length && points[t].Date <= to; t++)
+        var last = low;
+        while (last < points.Length && points[last].Date <= to)
+        {
+            last++;
+        }
+
+        var readings = new RsiReading[last - low];
+        for (var t = low; t < last; t++)
         {
             var rsi = points[t].Rsi;
-            readings.Add(new RsiReading(points[t].Date, rsi, rsi is { } value ? Classify(value, overbought, oversold) : null));
+            readings[t - low] = new RsiReading(points[t].Date, rsi, rsi is { } value ? Classify(value, overbought, oversold) : null);
         }
 
-        return readings.ToArray();
+        return readings;
     }
 
     public static RsiZone Classify(double rsi, double overbought = DefaultOverbought, double oversold = DefaultOversold) =>

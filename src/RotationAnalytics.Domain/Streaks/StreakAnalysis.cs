@@ -96,6 +96,7 @@ public static class StreakAnalysis
     /// and otherwise has the sign of their comparison, so sign(excess) is exactly the SPEC comparison rA vs rB.
     /// (Cross-multiplying closes would avoid the divisions but can order near-ties differently, so it is not used.)
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void DailyExcess(double[] closesA, double[] closesB, int end, double[] excess)
     {
         var t = 1;
@@ -125,6 +126,7 @@ public static class StreakAnalysis
     /// counter advanced by 0 or 1, and the in-run sum is reset with a bit mask. starts[k] = first day of run k,
     /// sums[k] = its excess summed in day order (0 + x₁ + x₂ …, exactly as a sequential loop). Returns the count.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Runs(double[] excess, int end, int[] starts, double[] sums)
     {
         ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
@@ -150,6 +152,7 @@ public static class StreakAnalysis
     }
 
     /// <summary>lengths[k] = length of run k × sign of its days (0 for ties); returns the longest length.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int SignedLengths(double[] excess, int[] starts, int runs, int[] lengths)
     {
         ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
@@ -173,6 +176,7 @@ public static class StreakAnalysis
     /// Per run s..e, four runs at a time: cumulative[k] = (CA(e)/CA(s−1) − 1) − (CB(e)/CB(s−1) − 1) and
     /// sums[k] ← sums[k]/length (the average daily excess), the same divisions as the scalar definition.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void PerRun(double[] closesA, double[] closesB, int[] starts, int runs, double[] cumulative, double[] sums)
     {
         var k = 0;
@@ -210,6 +214,7 @@ public static class StreakAnalysis
     }
 
     /// <summary>Ranks the last run (the streak running on asOf) among the earlier streaks of its direction.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static CurrentStreak Place(RunTable table)
     {
         var lengths = table.Lengths;
@@ -246,6 +251,7 @@ public static class StreakAnalysis
     }
 
     /// <summary>The longest streak of a direction (+1/−1), the most recent among equals; null when none.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static OutperformanceStreak? Longest(RunTable table, int direction)
     {
         var lengths = table.Lengths;
@@ -265,6 +271,7 @@ public static class StreakAnalysis
     }
 
     /// <summary>Streaks ≥ minLength, longest first, equal lengths most recent first (counting sort, stable).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static OutperformanceStreak[] History(RunTable table, int maxLength, int minLength)
     {
         var lengths = table.Lengths;
