@@ -17,8 +17,26 @@ namespace RotationAnalytics.Domain.Streaks;
 /// </summary>
 public static class StreakAnalysis
 {
-    public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf = null, int minLength = 1)
+    public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf = null, int minLength = 1) =>
+        Analyze(pair, asOf, minLength, 0, int.MaxValue);
+
+    /// <summary>
+    /// The same analysis with only one page of the history materialised: <see cref="StreakReport.History"/> holds
+    /// the streaks at positions [historyOffset, historyOffset + historyCount) of the full ordered history and
+    /// <see cref="StreakReport.HistoryTotal"/> the full count, so the allocation is proportional to the page.
+    /// </summary>
+    public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf, int minLength, int historyOffset, int historyCount)
     {
+        if (historyOffset < 0)
+        {
+            return DomainError.InvalidArgument(nameof(historyOffset), "historyOffset must not be negative.");
+        }
+
+        if (historyCount < 0)
+        {
+            return DomainError.InvalidArgument(nameof(historyCount), "historyCount must not be negative.");
+        }
+
         if (minLength < 1)
         {
             return DomainError.InvalidArgument(nameof(minLength), "minLength must be at least 1.");
@@ -55,8 +73,11 @@ public static class StreakAnalysis
                 lengths[runs - 1] != 0 ? Place(table) : null,
                 Longest(table, 1),
                 Longest(table, -1),
-                History(table, maxLength, minLength),
-                pair.DescribeThrough(end));
+                History(table, maxLength, minLength, historyOffset, historyCount, out var total),
+                pair.DescribeThrough(end))
+            {
+                HistoryTotal = total,
+            };
         }
         finally
         {
@@ -78,14 +99,16 @@ public static class StreakAnalysis
 
         public OutperformanceStreak Streak(int k)
         {
-            var length = Lengths[k];
+            var length = Unsafe.Add(ref MemoryMarshal.GetReference(Lengths), k);
+            ref var start = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(starts), k);
+            ref var date = ref MemoryMarshal.GetArrayDataReference(dates);
             return new OutperformanceStreak(
                 length > 0 ? StreakDirection.Outperform : StreakDirection.Underperform,
                 Math.Abs(length),
-                dates[starts[k]],
-                dates[starts[k + 1] - 1],
-                cumulative[k],
-                average[k]);
+                Unsafe.Add(ref date, start),
+                Unsafe.Add(ref date, Unsafe.Add(ref start, 1) - 1),
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(cumulative), k),
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(average), k));
         }
     }
 
@@ -270,9 +293,12 @@ public static class StreakAnalysis
         return index >= 0 ? table.Streak(index) : null;
     }
 
-    /// <summary>Streaks ≥ minLength, longest first, equal lengths most recent first (counting sort, stable).</summary>
+    /// <summary>
+    /// Streaks ≥ minLength, longest first, equal lengths most recent first (counting sort, stable); only the
+    /// positions [offset, offset + count) are materialised, <paramref name="total"/> is the full count.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static OutperformanceStreak[] History(RunTable table, int maxLength, int minLength)
+    private static OutperformanceStreak[] History(RunTable table, int maxLength, int minLength, int offset, int count, out int total)
     {
         var lengths = table.Lengths;
 
@@ -281,10 +307,10 @@ public static class StreakAnalysis
         try
         {
             Array.Clear(slot, 0, maxLength + 1);
-            ref var count = ref MemoryMarshal.GetArrayDataReference(slot);
+            ref var next = ref MemoryMarshal.GetArrayDataReference(slot);
             foreach (var signed in lengths)
             {
-                Unsafe.Add(ref count, Math.Abs(signed))++;
+                Unsafe.Add(ref next, Math.Abs(signed))++;
             }
 
             var position = 0;
@@ -295,14 +321,22 @@ public static class StreakAnalysis
                 position += lengthCount;
             }
 
-            // Every element is written below, so the (often large-object-heap) array is not zeroed first.
-            var history = GC.AllocateUninitializedArray<OutperformanceStreak>(position);
+            total = position;
+            var size = Math.Clamp(position - offset, 0, count);
+
+            // Every element is written below, so the (for long histories large-object-heap) array is not zeroed.
+            var history = GC.AllocateUninitializedArray<OutperformanceStreak>(size);
+            ref var first = ref MemoryMarshal.GetArrayDataReference(history);
             for (var k = lengths.Length - 1; k >= 0; k--)
             {
                 var length = Math.Abs(lengths[k]);
                 if (length >= minLength)
                 {
-                    history[slot[length]++] = table.Streak(k);
+                    var target = Unsafe.Add(ref next, length)++ - offset;
+                    if ((uint)target < (uint)size)
+                    {
+                        Unsafe.Add(ref first, target) = table.Streak(k);
+                    }
                 }
             }
 
