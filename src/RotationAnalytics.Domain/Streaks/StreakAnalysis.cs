@@ -57,13 +57,15 @@ public static class StreakAnalysis
         // Scratch, all pooled (a run is at most one per day): the daily excess (later reused for the cumulative
         // excess per run), the in-run sums (later the averages), run starts (+ end sentinel), signed lengths.
         var excess = ArrayPool<double>.Shared.Rent(end + 1);
-        var sums = ArrayPool<double>.Shared.Rent(end + 1);
+        var sums = ArrayPool<double>.Shared.Rent(end + 2);
         var starts = ArrayPool<int>.Shared.Rent(end + 2);
         var lengths = ArrayPool<int>.Shared.Rent(end + 1);
+        var keeps = ArrayPool<long>.Shared.Rent(end + 1);
         try
         {
             DailyExcess(pair.ClosesA, pair.ClosesB, end, excess);
-            var runs = Runs(excess, end, starts, sums);
+            Continuations(excess, end, keeps);
+            var runs = Runs(excess, keeps, end, starts, sums);
             starts[runs] = end + 1;
             var maxLength = SignedLengths(excess, starts, runs, lengths);
             PerRun(pair.ClosesA, pair.ClosesB, starts, runs, excess, sums);
@@ -81,6 +83,7 @@ public static class StreakAnalysis
         }
         finally
         {
+            ArrayPool<long>.Shared.Return(keeps);
             ArrayPool<int>.Shared.Return(lengths);
             ArrayPool<int>.Shared.Return(starts);
             ArrayPool<double>.Shared.Return(sums);
@@ -144,34 +147,122 @@ public static class StreakAnalysis
     }
 
     /// <summary>
-    /// Maximal runs of equal sign (ties form runs of sign 0) without data-dependent branches — a new run starts
-    /// on about every other day, which a branch would mispredict: the start index is written ahead and the run
-    /// counter advanced by 0 or 1, and the in-run sum is reset with a bit mask. starts[k] = first day of run k,
-    /// sums[k] = its excess summed in day order (0 + x₁ + x₂ …, exactly as a sequential loop). Returns the count.
+    /// keeps[t] = −1 (all bits set) when day t has the same sign as day t−1, i.e. continues its run, else 0 (a run
+    /// starts on day t; always on day 1). Vectorised: sign = (x &gt; 0) − (x &lt; 0) lane-wise.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int Runs(double[] excess, int end, int[] starts, double[] sums)
+    private static void Continuations(double[] excess, int end, long[] keeps)
     {
-        ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
-        ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
-        ref var sum = ref MemoryMarshal.GetArrayDataReference(sums);
-        nint run = -1;
-        var previousSign = 2; // no run yet: day 1 always starts one
-        var total = Vector128<double>.Zero;
-        for (nint t = 1; t <= end; t++)
+        var t = 2;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var value = Unsafe.Add(ref x, t);
-            var sign = (value > 0 ? 1 : 0) - (value < 0 ? 1 : 0);
-            var boundary = sign != previousSign ? 1 : 0;
-            previousSign = sign;
-            Unsafe.Add(ref start, run + 1) = (int)t; // kept only when a run starts here
-            run += boundary;
-            var keep = Vector128.Create((long)boundary - 1).AsDouble(); // all ones inside a run, zero at its start
-            total = (total & keep) + Vector128.CreateScalarUnsafe(value);
-            Unsafe.Add(ref sum, run) = total.ToScalar();
+            ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
+            ref var keep = ref MemoryMarshal.GetArrayDataReference(keeps);
+            for (; t <= end - Vector256<double>.Count + 1; t += Vector256<double>.Count)
+            {
+                var current = Vector256.LoadUnsafe(ref x, (nuint)t);
+                var previous = Vector256.LoadUnsafe(ref x, (nuint)(t - 1));
+                var sign = Vector256.LessThan(current, Vector256<double>.Zero).AsInt64() - Vector256.GreaterThan(current, Vector256<double>.Zero).AsInt64();
+                var previousSign = Vector256.LessThan(previous, Vector256<double>.Zero).AsInt64() - Vector256.GreaterThan(previous, Vector256<double>.Zero).AsInt64();
+                Vector256.Equals(sign, previousSign).StoreUnsafe(ref keep, (nuint)t);
+            }
         }
 
-        return (int)(run + 1);
+        for (; t <= end; t++)
+        {
+            keeps[t] = Math.Sign(excess[t]) == Math.Sign(excess[t - 1]) ? -1 : 0;
+        }
+
+        keeps[1] = 0;
+    }
+
+    /// <summary>
+    /// Maximal runs of equal sign (ties form runs of sign 0) without data-dependent branches — a new run starts
+    /// on about every other day, which a branch would mispredict: the start index is written ahead and the run
+    /// counter advanced by 0 or 1, and the in-run sum is reset with the continuation mask. starts[k] = first day
+    /// of run k, sums[k] = its excess summed in day order (0 + x₁ + x₂ …, exactly as a sequential loop).
+    /// The days are split in two halves walked in the same loop, so the two summing dependency chains overlap;
+    /// a run crossing the midpoint is re-summed sequentially when the halves are joined. Returns the run count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Runs(double[] excess, long[] keeps, int end, int[] starts, double[] sums)
+    {
+        // First half: days 1..middle, runs from index 0. Second half: days middle+1..end, runs from index middle+1
+        // (the first half has at most `middle` runs and writes one start ahead, so the two never overlap).
+        var middle = end >= 16 ? end / 2 : end;
+        var crossing = middle < end && keeps[middle + 1] != 0;
+        if (middle < end)
+        {
+            keeps[middle + 1] = 0; // the second half starts a run of its own; joined below
+        }
+
+        ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
+        ref var keep = ref MemoryMarshal.GetArrayDataReference(keeps);
+        ref var keepBits = ref Unsafe.As<long, double>(ref keep);
+        ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
+        ref var sum = ref MemoryMarshal.GetArrayDataReference(sums);
+        nint runA = -1, runB = middle;
+        var totalA = Vector128<double>.Zero;
+        var totalB = Vector128<double>.Zero;
+        nint t = 1;
+        nint offset = middle;
+        nint pairedEnd = Math.Min(middle, end - middle);
+        for (; t <= pairedEnd; t++)
+        {
+            var u = t + offset;
+            Unsafe.Add(ref start, runA + 1) = (int)t; // kept only when a run starts here
+            Unsafe.Add(ref start, runB + 1) = (int)u;
+            runA += (nint)Unsafe.Add(ref keep, t) + 1;
+            runB += (nint)Unsafe.Add(ref keep, u) + 1;
+            totalA = (totalA & Vector128.Create(Unsafe.Add(ref keepBits, t))) + Vector128.CreateScalarUnsafe(Unsafe.Add(ref x, t));
+            totalB = (totalB & Vector128.Create(Unsafe.Add(ref keepBits, u))) + Vector128.CreateScalarUnsafe(Unsafe.Add(ref x, u));
+            Unsafe.Add(ref sum, runA) = totalA.ToScalar();
+            Unsafe.Add(ref sum, runB) = totalB.ToScalar();
+        }
+
+        for (; t <= middle; t++)
+        {
+            Unsafe.Add(ref start, runA + 1) = (int)t;
+            runA += (nint)Unsafe.Add(ref keep, t) + 1;
+            totalA = (totalA & Vector128.Create(Unsafe.Add(ref keepBits, t))) + Vector128.CreateScalarUnsafe(Unsafe.Add(ref x, t));
+            Unsafe.Add(ref sum, runA) = totalA.ToScalar();
+        }
+
+        for (var u = t + offset; u <= end; u++)
+        {
+            Unsafe.Add(ref start, runB + 1) = (int)u;
+            runB += (nint)Unsafe.Add(ref keep, u) + 1;
+            totalB = (totalB & Vector128.Create(Unsafe.Add(ref keepBits, u))) + Vector128.CreateScalarUnsafe(Unsafe.Add(ref x, u));
+            Unsafe.Add(ref sum, runB) = totalB.ToScalar();
+        }
+
+        var runs = (int)runA + 1;
+        if (middle == end)
+        {
+            return runs;
+        }
+
+        var secondFirst = middle + 1;
+        var secondRuns = (int)runB - middle;
+        if (crossing)
+        {
+            // The first half's last run continues into the second half's first run: sum on in day order.
+            keeps[middle + 1] = -1;
+            var joinedEnd = secondRuns > 1 ? starts[secondFirst + 1] - 1 : end;
+            var total = sums[runs - 1];
+            for (var day = middle + 1; day <= joinedEnd; day++)
+            {
+                total += excess[day];
+            }
+
+            sums[runs - 1] = total;
+            secondFirst++;
+            secondRuns--;
+        }
+
+        Array.Copy(starts, secondFirst, starts, runs, secondRuns);
+        Array.Copy(sums, secondFirst, sums, runs, secondRuns);
+        return runs + secondRuns;
     }
 
     /// <summary>lengths[k] = length of run k × sign of its days (0 for ties); returns the longest length.</summary>
