@@ -50,17 +50,35 @@ public static class WilderRsi
             return error;
         }
 
-        var buffer = ArrayPool<RsiPoint>.Shared.Rent(span.Length);
+        // Only the index values are kept (pooled); readings are built for the window alone.
+        var buffer = ArrayPool<double>.Shared.Rent(span.Length);
         try
         {
-            var points = buffer.AsSpan(0, span.Length);
-            return Compute(span, period, points)
-                ? WindowOf(points, from, to, overbought, oversold)
-                : PriceSeries.Validate(bars, nameof(bars), out _)!;
+            if (!Compute(span, period, [], buffer))
+            {
+                return PriceSeries.Validate(bars, nameof(bars), out _)!;
+            }
+
+            if (CheckWindow(from, to, overbought, oversold) is { } windowError)
+            {
+                return windowError;
+            }
+
+            var first = from == DateOnly.MinValue ? 0 : DateIndex.LastOnOrBefore(span, from.AddDays(-1)) + 1;
+            var last = DateIndex.LastOnOrBefore(span, to);
+            var readings = new RsiReading[Math.Max(0, last - first + 1)];
+            for (var t = first; t <= last; t++)
+            {
+                readings[t - first] = t < period
+                    ? new RsiReading(span[t].Date, null, null)
+                    : new RsiReading(span[t].Date, buffer[t], Classify(buffer[t], overbought, oversold));
+            }
+
+            return readings;
         }
         finally
         {
-            ArrayPool<RsiPoint>.Shared.Return(buffer);
+            ArrayPool<double>.Shared.Return(buffer);
         }
     }
 
@@ -91,8 +109,9 @@ public static class WilderRsi
     /// validate the block, smooth it (the only sequential dependency), turn its averages into indexes
     /// (vectorised), write its points.
     /// </summary>
-    private static bool Compute(ReadOnlySpan<PriceBar> bars, int period, Span<RsiPoint> points)
+    private static bool Compute(ReadOnlySpan<PriceBar> bars, int period, Span<RsiPoint> points, Span<double> values = default)
     {
+        var emit = !points.IsEmpty;
         var valid = PriceSeries.AllValid(bars[..(period + 1)]);
         double gainSum = 0, lossSum = 0;
         for (var t = 1; t <= period; t++)
@@ -100,12 +119,22 @@ public static class WilderRsi
             var change = bars[t].Close - bars[t - 1].Close;
             gainSum += Math.Max(change, 0);
             lossSum += Math.Max(-change, 0);
-            points[t - 1] = new RsiPoint(bars[t - 1].Date, null);
+            if (emit)
+            {
+                points[t - 1] = new RsiPoint(bars[t - 1].Date, null);
+            }
         }
 
         var averageGain = gainSum / period;
         var averageLoss = lossSum / period;
-        points[period] = new RsiPoint(bars[period].Date, Index(averageGain, averageLoss));
+        if (emit)
+        {
+            points[period] = new RsiPoint(bars[period].Date, Index(averageGain, averageLoss));
+        }
+        else
+        {
+            values[period] = Index(averageGain, averageLoss);
+        }
 
         var scratch = ArrayPool<double>.Shared.Rent(2 * Block);
         try
@@ -119,8 +148,15 @@ public static class WilderRsi
                 var length = Math.Min(Block, bars.Length - start);
                 valid &= PriceSeries.AllValid(bars.Slice(start - 1, length + 1));
                 Smooth(bars.Slice(start - 1, length + 1), keep, weight, ref averageGain, ref averageLoss, gains, losses);
-                ToIndex(gains[..length], losses[..length]);
-                Emit(bars.Slice(start, length), gains, points.Slice(start, length));
+                if (emit)
+                {
+                    ToIndex(gains[..length], losses[..length]);
+                    Emit(bars.Slice(start, length), gains, points.Slice(start, length));
+                }
+                else
+                {
+                    ToIndex(gains[..length], losses[..length], values.Slice(start, length));
+                }
             }
         }
         finally
@@ -186,13 +222,17 @@ public static class WilderRsi
     }
 
     /// <summary>Replaces each average gain by <see cref="Index"/>(gain, loss); vectorised, same formula and rounding.</summary>
-    private static void ToIndex(Span<double> gains, ReadOnlySpan<double> losses)
+    private static void ToIndex(Span<double> gains, ReadOnlySpan<double> losses) => ToIndex(gains, losses, gains);
+
+    /// <summary>indexes[t] = <see cref="Index"/>(gains[t], losses[t]); vectorised, same formula and rounding.</summary>
+    private static void ToIndex(ReadOnlySpan<double> gains, ReadOnlySpan<double> losses, Span<double> indexes)
     {
         var t = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             ref var gain = ref MemoryMarshal.GetReference(gains);
             ref var loss = ref MemoryMarshal.GetReference(losses);
+            ref var result = ref MemoryMarshal.GetReference(indexes);
             var hundred = Vector256.Create(100.0);
             var one = Vector256.Create(1.0);
             var fifty = Vector256.Create(50.0);
@@ -202,13 +242,13 @@ public static class WilderRsi
                 var l = Vector256.LoadUnsafe(ref loss, (nuint)t);
                 var index = hundred - (hundred / (one + (g / l)));
                 var limit = Vector256.ConditionalSelect(Vector256.Equals(g, Vector256<double>.Zero), fifty, hundred);
-                Vector256.ConditionalSelect(Vector256.Equals(l, Vector256<double>.Zero), limit, index).StoreUnsafe(ref gain, (nuint)t);
+                Vector256.ConditionalSelect(Vector256.Equals(l, Vector256<double>.Zero), limit, index).StoreUnsafe(ref result, (nuint)t);
             }
         }
 
         for (; t < gains.Length; t++)
         {
-            gains[t] = Index(gains[t], losses[t]);
+            indexes[t] = Index(gains[t], losses[t]);
         }
     }
 
@@ -235,19 +275,9 @@ public static class WilderRsi
     private static DomainResult<RsiReading[]> WindowOf(
         ReadOnlySpan<RsiPoint> points, DateOnly from, DateOnly to, double overbought, double oversold)
     {
-        if (from > to)
+        if (CheckWindow(from, to, overbought, oversold) is { } error)
         {
-            return DomainError.InvalidArgument(nameof(from), $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
-        }
-
-        if (!(overbought is >= 0 and <= 100))
-        {
-            return DomainError.InvalidArgument(nameof(overbought), "overbought must be between 0 and 100.");
-        }
-
-        if (!(oversold >= 0 && oversold < overbought))
-        {
-            return DomainError.InvalidArgument(nameof(oversold), "oversold must be at least 0 and below overbought.");
+            return error;
         }
 
         // Points are in date order (as Calculate returns them): binary search for the first date ≥ from, then
@@ -280,6 +310,26 @@ public static class WilderRsi
         }
 
         return readings;
+    }
+
+    private static DomainError? CheckWindow(DateOnly from, DateOnly to, double overbought, double oversold)
+    {
+        if (from > to)
+        {
+            return DomainError.InvalidArgument(nameof(from), $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
+        }
+
+        if (!(overbought is >= 0 and <= 100))
+        {
+            return DomainError.InvalidArgument(nameof(overbought), "overbought must be between 0 and 100.");
+        }
+
+        if (!(oversold >= 0 && oversold < overbought))
+        {
+            return DomainError.InvalidArgument(nameof(oversold), "oversold must be at least 0 and below overbought.");
+        }
+
+        return null;
     }
 
     public static RsiZone Classify(double rsi, double overbought = DefaultOverbought, double oversold = DefaultOversold) =>

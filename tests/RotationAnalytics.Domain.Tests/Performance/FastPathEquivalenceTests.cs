@@ -19,6 +19,8 @@ public class FastPathEquivalenceTests
     [InlineData("SPX", 14, "2100-01-01", "2100-12-31")]
     [InlineData("RUT", 2, "1987-09-10", "1987-10-30")]
     [InlineData("XLK", 30, "2020-02-15", "2020-04-15")]
+    [InlineData("RUT", 14, "0001-01-01", "1987-09-30")]
+    [InlineData("RUT", 14, "2026-08-21", "9999-12-31")]
     public void Rsi_readings_equal_calculate_then_window(string symbol, int period, string from, string to)
     {
         var bars = MarketData.Load(symbol);
