@@ -16,12 +16,52 @@ public static class PriceSeries
     /// </summary>
     public static DomainError? Validate(IReadOnlyList<PriceBar> bars, string parameter, out ReadOnlySpan<PriceBar> span)
     {
-        span = bars switch
+        span = AsSpan(bars);
+        return AllValid(span) ? null : FirstError(span, parameter);
+    }
+
+    /// <summary>The bars as a span: arrays and lists in place, anything else copied once.</summary>
+    internal static ReadOnlySpan<PriceBar> AsSpan(IReadOnlyList<PriceBar> bars) => bars switch
+    {
+        PriceBar[] array => array,
+        List<PriceBar> list => CollectionsMarshal.AsSpan(list),
+        _ => bars.ToArray(),
+    };
+
+    /// <summary>
+    /// Branch-free check of the whole series (the loop branch is the only branch); the error message is only
+    /// built by <see cref="FirstError"/> when this fails. Works on the IEEE bit patterns: a close is finite and
+    /// positive ⇔ its bits − 1, unsigned, are below those of double.MaxValue; an open is finite and ≥ 0 ⇔ its
+    /// bits are at most those of double.MaxValue, or it is −0 (which compares equal to 0). NaN and ±∞ fail both.
+    /// Dates: each day number minus the previous one minus 1 must not be negative.
+    /// </summary>
+    internal static bool AllValid(ReadOnlySpan<PriceBar> span)
+    {
+        if (span.IsEmpty)
         {
-            PriceBar[] array => array,
-            List<PriceBar> list => CollectionsMarshal.AsSpan(list),
-            _ => bars.ToArray(),
-        };
+            return true;
+        }
+
+        const ulong MaxFinite = 0x7FEF_FFFF_FFFF_FFFF;
+        const ulong NegativeZero = 0x8000_0000_0000_0000;
+        ulong worstClose = 0, worstOpen = 0;
+        var order = 0;
+        var previous = span[0].Date.DayNumber - 1;
+        foreach (ref readonly var bar in span)
+        {
+            var day = bar.Date.DayNumber;
+            order |= day - previous - 1;
+            previous = day;
+            worstClose = Math.Max(worstClose, (ulong)BitConverter.DoubleToInt64Bits(bar.Close) - 1);
+            var open = (ulong)BitConverter.DoubleToInt64Bits(bar.Open);
+            worstOpen = Math.Max(worstOpen, open == NegativeZero ? 0 : open);
+        }
+
+        return worstClose < MaxFinite && worstOpen <= MaxFinite && order >= 0;
+    }
+
+    private static DomainError? FirstError(ReadOnlySpan<PriceBar> span, string parameter)
+    {
         for (var i = 0; i < span.Length; i++)
         {
             var bar = span[i];

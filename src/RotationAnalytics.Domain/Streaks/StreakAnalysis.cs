@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using RotationAnalytics.Domain.Errors;
 using RotationAnalytics.Domain.Returns;
 using RotationAnalytics.Domain.Series;
@@ -7,14 +10,33 @@ namespace RotationAnalytics.Domain.Streaks;
 
 /// <summary>
 /// Outperformance/underperformance streaks of A (first series of the pair) against B (SPEC §3.2). Day t is a win
-/// when rA(t) &gt; rB(t), a loss when rA(t) &lt; rB(t); an exact tie ends any streak and starts none. One pass
-/// over the returns finds every streak; the history is ordered by a counting sort on length, so the whole
-/// analysis is O(n) and allocates only the reported streaks.
+/// when rA(t) &gt; rB(t), a loss when rA(t) &lt; rB(t); an exact tie ends any streak and starts none. A few
+/// branch-light passes over pooled scratch arrays (structure of arrays, one entry per run) find every streak;
+/// the history is ordered by a counting sort on length, so the whole analysis is O(n) and allocates only the
+/// reported streaks. See docs/performance.md for the figures.
 /// </summary>
 public static class StreakAnalysis
 {
-    public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf = null, int minLength = 1)
+    public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf = null, int minLength = 1) =>
+        Analyze(pair, asOf, minLength, 0, int.MaxValue);
+
+    /// <summary>
+    /// The same analysis with only one page of the history materialised: <see cref="StreakReport.History"/> holds
+    /// the streaks at positions [historyOffset, historyOffset + historyCount) of the full ordered history and
+    /// <see cref="StreakReport.HistoryTotal"/> the full count, so the allocation is proportional to the page.
+    /// </summary>
+    public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf, int minLength, int historyOffset, int historyCount)
     {
+        if (historyOffset < 0)
+        {
+            return DomainError.InvalidArgument(nameof(historyOffset), "historyOffset must not be negative.");
+        }
+
+        if (historyCount < 0)
+        {
+            return DomainError.InvalidArgument(nameof(historyCount), "historyCount must not be negative.");
+        }
+
         if (minLength < 1)
         {
             return DomainError.InvalidArgument(nameof(minLength), "minLength must be at least 1.");
@@ -32,156 +54,354 @@ public static class StreakAnalysis
                 nameof(asOf), $"Streaks need at least two common trading dates up to asOf; the first two are {pair.Dates[0]:yyyy-MM-dd} and {pair.Dates[1]:yyyy-MM-dd}.");
         }
 
-        // At most one streak per day; the scratch buffer is pooled so only the reported streaks are allocated.
-        var buffer = ArrayPool<OutperformanceStreak>.Shared.Rent(end);
+        // Scratch, all pooled (a run is at most one per day): the daily excess (later reused for the cumulative
+        // excess per run), the in-run sums (later the averages), run starts (+ end sentinel), signed lengths.
+        var excess = ArrayPool<double>.Shared.Rent(end + 1);
+        var sums = ArrayPool<double>.Shared.Rent(end + 2);
+        var starts = ArrayPool<int>.Shared.Rent(end + 2);
+        var lengths = ArrayPool<int>.Shared.Rent(end + 1);
+        var keeps = ArrayPool<long>.Shared.Rent(end + 1);
         try
         {
-            var count = FindStreaks(pair, end, buffer, out var currentIsOpen);
-            var streaks = buffer.AsSpan(0, count);
+            DailyExcess(pair.ClosesA, pair.ClosesB, end, excess);
+            Continuations(excess, end, keeps);
+            var runs = Runs(excess, keeps, end, starts, sums);
+            starts[runs] = end + 1;
+            var maxLength = SignedLengths(excess, starts, runs, lengths);
+            PerRun(pair.ClosesA, pair.ClosesB, starts, runs, excess, sums);
+            var table = new RunTable(pair.Dates, starts, lengths.AsSpan(0, runs), excess, sums);
             return new StreakReport(
                 pair.Dates[end],
-                currentIsOpen ? Place(streaks) : null,
-                Longest(streaks, StreakDirection.Outperform),
-                Longest(streaks, StreakDirection.Underperform),
-                History(streaks, minLength),
-                pair.DescribeThrough(end));
+                lengths[runs - 1] != 0 ? Place(table) : null,
+                Longest(table, 1),
+                Longest(table, -1),
+                History(table, maxLength, minLength, historyOffset, historyCount, out var total),
+                pair.DescribeThrough(end))
+            {
+                HistoryTotal = total,
+            };
         }
         finally
         {
-            ArrayPool<OutperformanceStreak>.Shared.Return(buffer);
+            ArrayPool<long>.Shared.Return(keeps);
+            ArrayPool<int>.Shared.Return(lengths);
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<double>.Shared.Return(sums);
+            ArrayPool<double>.Shared.Return(excess);
         }
     }
 
-    private static int FindStreaks(AlignedPair pair, int end, OutperformanceStreak[] streaks, out bool lastIsOpen)
+    /// <summary>
+    /// The runs found: run k covers days Starts[k]..Starts[k+1]−1; Lengths[k] is its length signed by direction
+    /// (+ outperform, − underperform, 0 for a run of exact ties, which is no streak); Cumulative[k] and
+    /// Average[k] are its <see cref="OutperformanceStreak"/> figures.
+    /// </summary>
+    private readonly ref struct RunTable(DateOnly[] dates, int[] starts, ReadOnlySpan<int> lengths, double[] cumulative, double[] average)
     {
-        var dates = pair.Dates;
-        var closesA = pair.ClosesA;
-        var closesB = pair.ClosesB;
-        var count = 0;
-        var runSign = 0;
-        var runStart = 0;
-        var excessSum = 0.0;
-        for (var t = 1; t <= end; t++)
+        public readonly ReadOnlySpan<int> Lengths = lengths;
+
+        public OutperformanceStreak Streak(int k)
         {
-            var returnA = DailyReturn.Between(closesA[t - 1], closesA[t]);
-            var returnB = DailyReturn.Between(closesB[t - 1], closesB[t]);
-            var sign = returnA > returnB ? 1 : returnA < returnB ? -1 : 0;
-            if (sign != runSign)
-            {
-                if (runSign != 0)
-                {
-                    streaks[count++] = Streak(dates, closesA, closesB, runSign, runStart, t - 1, excessSum);
-                }
-
-                runSign = sign;
-                runStart = t;
-                excessSum = 0;
-            }
-
-            excessSum += returnA - returnB;
+            var length = Unsafe.Add(ref MemoryMarshal.GetReference(Lengths), k);
+            ref var start = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(starts), k);
+            ref var date = ref MemoryMarshal.GetArrayDataReference(dates);
+            return new OutperformanceStreak(
+                length > 0 ? StreakDirection.Outperform : StreakDirection.Underperform,
+                Math.Abs(length),
+                Unsafe.Add(ref date, start),
+                Unsafe.Add(ref date, Unsafe.Add(ref start, 1) - 1),
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(cumulative), k),
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(average), k));
         }
-
-        lastIsOpen = runSign != 0;
-        if (lastIsOpen)
-        {
-            streaks[count++] = Streak(dates, closesA, closesB, runSign, runStart, end, excessSum);
-        }
-
-        return count;
     }
 
-    private static OutperformanceStreak Streak(DateOnly[] dates, double[] closesA, double[] closesB, int sign, int start, int end, double excessSum)
+    /// <summary>
+    /// excess[t] = rA(t) − rB(t) = (CA(t)/CA(t−1) − 1) − (CB(t)/CB(t−1) − 1) for t in 1..end, vectorised: the same
+    /// IEEE divisions and subtractions as <see cref="DailyReturn.Between"/>, so every value is bit-identical to the
+    /// scalar definition. A difference of two finite doubles is 0 exactly when they are equal (gradual underflow)
+    /// and otherwise has the sign of their comparison, so sign(excess) is exactly the SPEC comparison rA vs rB.
+    /// (Cross-multiplying closes would avoid the divisions but can order near-ties differently, so it is not used.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DailyExcess(double[] closesA, double[] closesB, int end, double[] excess)
     {
-        var length = end - start + 1;
-        var compoundedA = (closesA[end] / closesA[start - 1]) - 1;
-        var compoundedB = (closesB[end] / closesB[start - 1]) - 1;
-        return new OutperformanceStreak(
-            sign > 0 ? StreakDirection.Outperform : StreakDirection.Underperform,
-            length,
-            dates[start],
-            dates[end],
-            compoundedA - compoundedB,
-            excessSum / length);
-    }
-
-    /// <summary>Ranks the last streak (the one running on asOf) among the earlier streaks of its direction.</summary>
-    private static CurrentStreak Place(ReadOnlySpan<OutperformanceStreak> streaks)
-    {
-        var current = streaks[^1];
-        var longerCount = 0;
-        var longestEarlier = 0;
-        OutperformanceStreak? previousAtLeastAsLong = null;
-        for (var k = streaks.Length - 2; k >= 0; k--)
+        var t = 1;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var earlier = streaks[k];
-            if (earlier.Direction != current.Direction)
+            ref var a = ref MemoryMarshal.GetArrayDataReference(closesA);
+            ref var b = ref MemoryMarshal.GetArrayDataReference(closesB);
+            ref var e = ref MemoryMarshal.GetArrayDataReference(excess);
+            var one = Vector256.Create(1.0);
+            for (; t <= end - Vector256<double>.Count + 1; t += Vector256<double>.Count)
             {
-                continue;
+                var returnA = (Vector256.LoadUnsafe(ref a, (nuint)t) / Vector256.LoadUnsafe(ref a, (nuint)(t - 1))) - one;
+                var returnB = (Vector256.LoadUnsafe(ref b, (nuint)t) / Vector256.LoadUnsafe(ref b, (nuint)(t - 1))) - one;
+                (returnA - returnB).StoreUnsafe(ref e, (nuint)t);
             }
-
-            if (earlier.Length > current.Length)
-            {
-                longerCount++;
-            }
-
-            if (earlier.Length >= current.Length && previousAtLeastAsLong is null)
-            {
-                previousAtLeastAsLong = earlier;
-            }
-
-            longestEarlier = Math.Max(longestEarlier, earlier.Length);
         }
 
-        return new CurrentStreak(
-            current,
-            1 + longerCount,
-            current.Length > longestEarlier,
-            longestEarlier > 0 && current.Length == longestEarlier,
-            previousAtLeastAsLong);
+        for (; t <= end; t++)
+        {
+            excess[t] = DailyReturn.Between(closesA[t - 1], closesA[t]) - DailyReturn.Between(closesB[t - 1], closesB[t]);
+        }
     }
 
-    private static OutperformanceStreak? Longest(ReadOnlySpan<OutperformanceStreak> streaks, StreakDirection direction)
+    /// <summary>
+    /// keeps[t] = −1 (all bits set) when day t has the same sign as day t−1, i.e. continues its run, else 0 (a run
+    /// starts on day t; always on day 1). Vectorised: sign = (x &gt; 0) − (x &lt; 0) lane-wise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Continuations(double[] excess, int end, long[] keeps)
     {
-        OutperformanceStreak? longest = null;
-        for (var k = streaks.Length - 1; k >= 0; k--)
+        var t = 2;
+        if (Vector256.IsHardwareAccelerated)
         {
-            if (streaks[k].Direction == direction && streaks[k].Length > (longest?.Length ?? 0))
+            ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
+            ref var keep = ref MemoryMarshal.GetArrayDataReference(keeps);
+            for (; t <= end - Vector256<double>.Count + 1; t += Vector256<double>.Count)
             {
-                longest = streaks[k];
+                var current = Vector256.LoadUnsafe(ref x, (nuint)t);
+                var previous = Vector256.LoadUnsafe(ref x, (nuint)(t - 1));
+                var sign = Vector256.LessThan(current, Vector256<double>.Zero).AsInt64() - Vector256.GreaterThan(current, Vector256<double>.Zero).AsInt64();
+                var previousSign = Vector256.LessThan(previous, Vector256<double>.Zero).AsInt64() - Vector256.GreaterThan(previous, Vector256<double>.Zero).AsInt64();
+                Vector256.Equals(sign, previousSign).StoreUnsafe(ref keep, (nuint)t);
             }
+        }
+
+        for (; t <= end; t++)
+        {
+            keeps[t] = Math.Sign(excess[t]) == Math.Sign(excess[t - 1]) ? -1 : 0;
+        }
+
+        keeps[1] = 0;
+    }
+
+    /// <summary>
+    /// Maximal runs of equal sign (ties form runs of sign 0) without data-dependent branches — a new run starts
+    /// on about every other day, which a branch would mispredict: the start index is written ahead and the run
+    /// counter advanced by 0 or 1, and the in-run sum is reset with the continuation mask. starts[k] = first day
+    /// of run k, sums[k] = its excess summed in day order (0 + x₁ + x₂ …, exactly as a sequential loop).
+    /// The days are split in two halves walked in the same loop, so the two summing dependency chains overlap;
+    /// a run crossing the midpoint is re-summed sequentially when the halves are joined. Returns the run count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Runs(double[] excess, long[] keeps, int end, int[] starts, double[] sums)
+    {
+        // First half: days 1..middle, runs from index 0. Second half: days middle+1..end, runs from index middle+1
+        // (the first half has at most `middle` runs and writes one start ahead, so the two never overlap).
+        var middle = end >= 16 ? end / 2 : end;
+        var crossing = middle < end && keeps[middle + 1] != 0;
+        if (middle < end)
+        {
+            keeps[middle + 1] = 0; // the second half starts a run of its own; joined below
+        }
+
+        ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
+        ref var keep = ref MemoryMarshal.GetArrayDataReference(keeps);
+        ref var keepBits = ref Unsafe.As<long, double>(ref keep);
+        ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
+        ref var sum = ref MemoryMarshal.GetArrayDataReference(sums);
+        nint runA = -1, runB = middle;
+        var totalA = Vector128<double>.Zero;
+        var totalB = Vector128<double>.Zero;
+        nint t = 1;
+        nint offset = middle;
+        nint pairedEnd = Math.Min(middle, end - middle);
+        for (; t <= pairedEnd; t++)
+        {
+            var u = t + offset;
+            Unsafe.Add(ref start, runA + 1) = (int)t; // kept only when a run starts here
+            Unsafe.Add(ref start, runB + 1) = (int)u;
+            runA += (nint)Unsafe.Add(ref keep, t) + 1;
+            runB += (nint)Unsafe.Add(ref keep, u) + 1;
+            totalA = (totalA & Vector128.Create(Unsafe.Add(ref keepBits, t))) + Vector128.CreateScalarUnsafe(Unsafe.Add(ref x, t));
+            totalB = (totalB & Vector128.Create(Unsafe.Add(ref keepBits, u))) + Vector128.CreateScalarUnsafe(Unsafe.Add(ref x, u));
+            Unsafe.Add(ref sum, runA) = totalA.ToScalar();
+            Unsafe.Add(ref sum, runB) = totalB.ToScalar();
+        }
+
+        for (; t <= middle; t++)
+        {
+            Unsafe.Add(ref start, runA + 1) = (int)t;
+            runA += (nint)Unsafe.Add(ref keep, t) + 1;
+            totalA = (totalA & Vector128.Create(Unsafe.Add(ref keepBits, t))) + Vector128.CreateScalarUnsafe(Unsafe.Add(ref x, t));
+            Unsafe.Add(ref sum, runA) = totalA.ToScalar();
+        }
+
+        for (var u = t + offset; u <= end; u++)
+        {
+            Unsafe.Add(ref start, runB + 1) = (int)u;
+            runB += (nint)Unsafe.Add(ref keep, u) + 1;
+            totalB = (totalB & Vector128.Create(Unsafe.Add(ref keepBits, u))) + Vector128.CreateScalarUnsafe(Unsafe.Add(ref x, u));
+            Unsafe.Add(ref sum, runB) = totalB.ToScalar();
+        }
+
+        var runs = (int)runA + 1;
+        if (middle == end)
+        {
+            return runs;
+        }
+
+        var secondFirst = middle + 1;
+        var secondRuns = (int)runB - middle;
+        if (crossing)
+        {
+            // The first half's last run continues into the second half's first run: sum on in day order.
+            keeps[middle + 1] = -1;
+            var joinedEnd = secondRuns > 1 ? starts[secondFirst + 1] - 1 : end;
+            var total = sums[runs - 1];
+            for (var day = middle + 1; day <= joinedEnd; day++)
+            {
+                total += excess[day];
+            }
+
+            sums[runs - 1] = total;
+            secondFirst++;
+            secondRuns--;
+        }
+
+        Array.Copy(starts, secondFirst, starts, runs, secondRuns);
+        Array.Copy(sums, secondFirst, sums, runs, secondRuns);
+        return runs + secondRuns;
+    }
+
+    /// <summary>lengths[k] = length of run k × sign of its days (0 for ties); returns the longest length.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SignedLengths(double[] excess, int[] starts, int runs, int[] lengths)
+    {
+        ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
+        ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
+        ref var length = ref MemoryMarshal.GetArrayDataReference(lengths);
+        var longest = 0;
+        for (nint k = 0; k < runs; k++)
+        {
+            var first = Unsafe.Add(ref start, k);
+            var value = Unsafe.Add(ref x, first);
+            var size = Unsafe.Add(ref start, k + 1) - first;
+            var signed = size * ((value > 0 ? 1 : 0) - (value < 0 ? 1 : 0));
+            Unsafe.Add(ref length, k) = signed;
+            longest |= size; // an upper bound is enough (counting-sort table size) and needs no branch
         }
 
         return longest;
     }
 
-    /// <summary>Streaks ≥ minLength, longest first, equal lengths most recent first (counting sort, stable).</summary>
-    private static OutperformanceStreak[] History(ReadOnlySpan<OutperformanceStreak> streaks, int minLength)
+    /// <summary>
+    /// Per run s..e, four runs at a time: cumulative[k] = (CA(e)/CA(s−1) − 1) − (CB(e)/CB(s−1) − 1) and
+    /// sums[k] ← sums[k]/length (the average daily excess), the same divisions as the scalar definition.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void PerRun(double[] closesA, double[] closesB, int[] starts, int runs, double[] cumulative, double[] sums)
     {
-        var maxLength = 0;
-        var selected = 0;
-        foreach (var streak in streaks)
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            maxLength = Math.Max(maxLength, streak.Length);
-            selected += streak.Length >= minLength ? 1 : 0;
+            ref var a = ref MemoryMarshal.GetArrayDataReference(closesA);
+            ref var b = ref MemoryMarshal.GetArrayDataReference(closesB);
+            ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
+            ref var cum = ref MemoryMarshal.GetArrayDataReference(cumulative);
+            ref var sum = ref MemoryMarshal.GetArrayDataReference(sums);
+            var one = Vector256.Create(1.0);
+            for (; k <= runs - 4; k += 4)
+            {
+                var s0 = Unsafe.Add(ref start, k);
+                var s1 = Unsafe.Add(ref start, k + 1);
+                var s2 = Unsafe.Add(ref start, k + 2);
+                var s3 = Unsafe.Add(ref start, k + 3);
+                var s4 = Unsafe.Add(ref start, k + 4);
+                var compoundedA = (Vector256.Create(Unsafe.Add(ref a, s1 - 1), Unsafe.Add(ref a, s2 - 1), Unsafe.Add(ref a, s3 - 1), Unsafe.Add(ref a, s4 - 1)) /
+                    Vector256.Create(Unsafe.Add(ref a, s0 - 1), Unsafe.Add(ref a, s1 - 1), Unsafe.Add(ref a, s2 - 1), Unsafe.Add(ref a, s3 - 1))) - one;
+                var compoundedB = (Vector256.Create(Unsafe.Add(ref b, s1 - 1), Unsafe.Add(ref b, s2 - 1), Unsafe.Add(ref b, s3 - 1), Unsafe.Add(ref b, s4 - 1)) /
+                    Vector256.Create(Unsafe.Add(ref b, s0 - 1), Unsafe.Add(ref b, s1 - 1), Unsafe.Add(ref b, s2 - 1), Unsafe.Add(ref b, s3 - 1))) - one;
+                (compoundedA - compoundedB).StoreUnsafe(ref cum, (nuint)k);
+                var size = Vector256.Create((double)(s1 - s0), s2 - s1, s3 - s2, s4 - s3);
+                (Vector256.LoadUnsafe(ref sum, (nuint)k) / size).StoreUnsafe(ref sum, (nuint)k);
+            }
         }
 
-        var history = new OutperformanceStreak[selected];
-        if (selected == 0)
+        for (; k < runs; k++)
         {
-            return history;
+            int first = starts[k], last = starts[k + 1] - 1;
+            cumulative[k] = ((closesA[last] / closesA[first - 1]) - 1) - ((closesB[last] / closesB[first - 1]) - 1);
+            sums[k] /= last - first + 1;
+        }
+    }
+
+    /// <summary>Ranks the last run (the streak running on asOf) among the earlier streaks of its direction.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CurrentStreak Place(RunTable table)
+    {
+        var lengths = table.Lengths;
+        var last = lengths.Length - 1;
+        var current = lengths[last];
+        var direction = current > 0 ? 1 : -1;
+        var length = current * direction;
+
+        // v = the earlier run's length when it has the current direction, ≤ 0 otherwise; counted without branches.
+        var longerCount = 0;
+        for (var k = 0; k < last; k++)
+        {
+            longerCount += (int)((uint)(length - (lengths[k] * direction)) >> 31);
         }
 
-        // slot[L] = first free position of length L; lengths are bounded by the number of days.
+        // Most recent earlier streak at least as long: found scanning backwards (the branch is rarely taken).
+        var previous = -1;
+        for (var k = last - 1; k >= 0; k--)
+        {
+            if (lengths[k] * direction >= length)
+            {
+                previous = k;
+                break;
+            }
+        }
+
+        // No earlier streak ≥ current ⇔ record; some, none longer ⇔ the longest earlier one is exactly as long.
+        return new CurrentStreak(
+            table.Streak(last),
+            1 + longerCount,
+            previous < 0,
+            previous >= 0 && longerCount == 0,
+            previous >= 0 ? table.Streak(previous) : null);
+    }
+
+    /// <summary>The longest streak of a direction (+1/−1), the most recent among equals; null when none.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static OutperformanceStreak? Longest(RunTable table, int direction)
+    {
+        var lengths = table.Lengths;
+        var best = 1;
+        var index = -1;
+        for (var k = 0; k < lengths.Length; k++)
+        {
+            var length = lengths[k] * direction;
+            if (length >= best)
+            {
+                best = length;
+                index = k;
+            }
+        }
+
+        return index >= 0 ? table.Streak(index) : null;
+    }
+
+    /// <summary>
+    /// Streaks ≥ minLength, longest first, equal lengths most recent first (counting sort, stable); only the
+    /// positions [offset, offset + count) are materialised, <paramref name="total"/> is the full count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static OutperformanceStreak[] History(RunTable table, int maxLength, int minLength, int offset, int count, out int total)
+    {
+        var lengths = table.Lengths;
+
+        // slot[L] = number of streaks of length L, then the first free position for length L.
         var slot = ArrayPool<int>.Shared.Rent(maxLength + 1);
         try
         {
             Array.Clear(slot, 0, maxLength + 1);
-            foreach (var streak in streaks)
+            ref var next = ref MemoryMarshal.GetArrayDataReference(slot);
+            foreach (var signed in lengths)
             {
-                if (streak.Length >= minLength)
-                {
-                    slot[streak.Length]++;
-                }
+                Unsafe.Add(ref next, Math.Abs(signed))++;
             }
 
             var position = 0;
@@ -192,19 +412,30 @@ public static class StreakAnalysis
                 position += lengthCount;
             }
 
-            for (var k = streaks.Length - 1; k >= 0; k--)
+            total = position;
+            var size = Math.Clamp(position - offset, 0, count);
+
+            // Every element is written below, so the (for long histories large-object-heap) array is not zeroed.
+            var history = GC.AllocateUninitializedArray<OutperformanceStreak>(size);
+            ref var first = ref MemoryMarshal.GetArrayDataReference(history);
+            for (var k = lengths.Length - 1; k >= 0; k--)
             {
-                if (streaks[k].Length >= minLength)
+                var length = Math.Abs(lengths[k]);
+                if (length >= minLength)
                 {
-                    history[slot[streaks[k].Length]++] = streaks[k];
+                    var target = Unsafe.Add(ref next, length)++ - offset;
+                    if ((uint)target < (uint)size)
+                    {
+                        Unsafe.Add(ref first, target) = table.Streak(k);
+                    }
                 }
             }
+
+            return history;
         }
         finally
         {
             ArrayPool<int>.Shared.Return(slot);
         }
-
-        return history;
     }
 }

@@ -7,7 +7,9 @@ namespace RotationAnalytics.Domain.Streaks;
 /// requested one. <see cref="Current"/> is null when the last day is an exact tie (a tie ends every streak).
 /// <see cref="LongestOutperform"/>/<see cref="LongestUnderperform"/> are the record streaks (the most recent
 /// one when several share the record length). <see cref="History"/> holds every streak (the current one
-/// included) of length ≥ minLength, longest first, equal lengths most recent first; the caller pages it.
+/// included) of length ≥ minLength, longest first, equal lengths most recent first; the caller pages it — or asks
+/// <c>StreakAnalysis.Analyze</c> for one page only, in which case <see cref="History"/> is that page and
+/// <see cref="HistoryTotal"/> the number of streaks in the full history (otherwise equal to History.Length).
 /// </summary>
 public sealed record StreakReport(
     DateOnly AsOf,
@@ -15,4 +17,8 @@ public sealed record StreakReport(
     OutperformanceStreak? LongestOutperform,
     OutperformanceStreak? LongestUnderperform,
     OutperformanceStreak[] History,
-    CommonDates CommonDates);
+    CommonDates CommonDates)
+{
+    /// <summary>Number of streaks in the full history; equals History.Length unless only a page was requested.</summary>
+    public int HistoryTotal { get; init; } = History.Length;
+}
