@@ -33,6 +33,23 @@ public sealed class InstrumentDirectory
 
     public Instrument? Find(string symbolOrAlias) => _bySymbolOrAlias.GetValueOrDefault(symbolOrAlias.Trim());
 
+    /// <summary>Every symbol of a <c>symbols</c> list resolved, in order, or a 404 naming the first unknown one.</summary>
+    public QueryResult<IReadOnlyList<Instrument>> FindAll(IEnumerable<string> symbols)
+    {
+        var found = new List<Instrument>();
+        foreach (var symbol in symbols)
+        {
+            if (Find(symbol) is not { } instrument)
+            {
+                return QueryError.UnknownSymbol("symbols", symbol);
+            }
+
+            found.Add(instrument);
+        }
+
+        return found;
+    }
+
     /// <summary>Members of a group, ordered by symbol.</summary>
     public IReadOnlyList<Instrument> Group(string group) =>
         All.Where(i => i.Groups.Contains(group, StringComparer.OrdinalIgnoreCase)).OrderBy(i => i.Symbol, StringComparer.Ordinal).ToList();

@@ -33,7 +33,7 @@ public static class PairLoader
         var aligned = AlignedPair.Align(series[a.Id].Bars, series[b.Id].Bars);
         if (!aligned.IsSuccess)
         {
-            return QueryError.FromDomain(aligned.Error, ParameterFor);
+            return QueryError.FromDomain(aligned.Error, ParameterMap("symbol", through));
         }
 
         if (aligned.Value.Count == 0)
@@ -46,10 +46,15 @@ public static class PairLoader
         return new LoadedPair(a, b, aligned.Value, series[a.Id], series[b.Id]);
     }
 
-    /// <summary>Maps the domain's names for the two series to the query parameters that chose them.</summary>
-    public static string ParameterFor(string domainParameter) => domainParameter switch
+    /// <summary>
+    /// Maps the domain's names for a pair computation's inputs to the query parameters that chose them: series A is the
+    /// <paramref name="symbolParameter"/>, B the benchmark; "not enough common history" concerns asOf when the data was
+    /// cut at asOf, else the symbol.
+    /// </summary>
+    public static Func<string, string> ParameterMap(string symbolParameter, DateOnly? asOf) => domainParameter => domainParameter switch
     {
-        "a" or "pair" => "symbol",
+        "pair" when asOf is not null => "asOf",
+        "a" or "pair" or "symbol" => symbolParameter,
         "b" => "benchmark",
         _ => domainParameter,
     };

@@ -18,6 +18,11 @@ public sealed record QueryError(int Status, string Parameter, string Message)
 /// <summary>A query's value or its <see cref="QueryError"/>.</summary>
 public readonly record struct QueryResult<T>
 {
+    public QueryResult(T value)
+        : this(value, null)
+    {
+    }
+
     private QueryResult(T? value, QueryError? error)
     {
         Value = value;

@@ -2,7 +2,6 @@ using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Domain.RelativePerformance;
 using RotationAnalytics.Domain.Returns;
 using RotationAnalytics.Domain.Series;
-using RotationAnalytics.Infrastructure.Entities;
 using RotationAnalytics.Infrastructure.Reading;
 
 namespace RotationAnalytics.Api.Services;
@@ -25,16 +24,13 @@ public sealed class RelativePerformanceService(MarketDataReader reader, Analytic
             return QueryError.UnknownSymbol("benchmark", query.Benchmark);
         }
 
-        var symbols = new List<Instrument>();
-        foreach (var symbol in query.Symbols)
+        var found = directory.FindAll(query.Symbols);
+        if (found.Error is { } unknown)
         {
-            if (directory.Find(symbol) is not { } instrument)
-            {
-                return QueryError.UnknownSymbol("symbols", symbol);
-            }
-
-            symbols.Add(instrument);
+            return unknown;
         }
+
+        var symbols = found.Value!;
 
         var series = await reader.GetSeriesAsync(symbols.Append(benchmark).Select(i => i.Id).Distinct().ToList(), query.To, cancellationToken);
         var to = query.To ?? LatestCommonDate(series.Values);
@@ -67,12 +63,7 @@ public sealed class RelativePerformanceService(MarketDataReader reader, Analytic
                 : aligned.Error;
             if (!report.IsSuccess)
             {
-                return QueryError.FromDomain(report.Error, p => p switch
-                {
-                    "a" or "symbol" => "symbols",
-                    "b" => "benchmark",
-                    _ => p,
-                }) with { Message = $"{symbol.Symbol} vs {benchmark.Symbol}: {report.Error.Message}" };
+                return QueryError.FromDomain(report.Error, PairLoader.ParameterMap("symbols", asOf: null)) with { Message = $"{symbol.Symbol} vs {benchmark.Symbol}: {report.Error.Message}" };
             }
 
             var r = report.Value;

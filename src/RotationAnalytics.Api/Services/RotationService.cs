@@ -24,16 +24,15 @@ public sealed class RotationService(MarketDataReader reader, AnalyticsCache cach
             return QueryError.UnknownSymbol("benchmark", query.Benchmark);
         }
 
-        var symbols = new List<Instrument>();
-        foreach (var symbol in query.Symbols ?? directory.Group(DefaultUniverse.SectorGroup).Select(i => i.Symbol).ToList())
+        var found = query.Symbols is null
+            ? new QueryResult<IReadOnlyList<Instrument>>(directory.Group(DefaultUniverse.SectorGroup))
+            : directory.FindAll(query.Symbols);
+        if (found.Error is { } unknown)
         {
-            if (directory.Find(symbol) is not { } instrument)
-            {
-                return QueryError.UnknownSymbol("symbols", symbol);
-            }
-
-            symbols.Add(instrument);
+            return unknown;
         }
+
+        var symbols = found.Value!;
 
         // Loading only up to asOf makes look-ahead impossible, whatever the computation does.
         var series = await reader.GetSeriesAsync(symbols.Append(benchmark).Select(i => i.Id).Distinct().ToList(), query.AsOf, cancellationToken);
@@ -47,13 +46,7 @@ public sealed class RotationService(MarketDataReader reader, AnalyticsCache cach
             var tail = points.IsSuccess ? RelativeRotation.Tail(points.Value, query.AsOf, query.Tail) : points.Error;
             if (!tail.IsSuccess)
             {
-                return QueryError.FromDomain(tail.Error, p => p switch
-                {
-                    "pair" when query.AsOf is not null => "asOf", // data is loaded only up to asOf
-                    "a" or "pair" => "symbols",
-                    "b" => "benchmark",
-                    _ => p,
-                }) with { Message = $"{symbol.Symbol} vs {benchmark.Symbol}: {tail.Error.Message}" };
+                return QueryError.FromDomain(tail.Error, PairLoader.ParameterMap("symbols", query.AsOf)) with { Message = $"{symbol.Symbol} vs {benchmark.Symbol}: {tail.Error.Message}" };
             }
 
             var t = tail.Value;

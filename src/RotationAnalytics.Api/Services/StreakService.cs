@@ -26,8 +26,7 @@ public sealed class StreakService(MarketDataReader reader, AnalyticsCache cache)
         var analyzed = StreakAnalysis.Analyze(pair, query.AsOf, query.MinLength);
         if (!analyzed.IsSuccess)
         {
-            // Data is loaded only up to asOf, so "not enough history" is then about asOf.
-            return QueryError.FromDomain(analyzed.Error, p => query.AsOf is not null && p == "pair" ? "asOf" : PairLoader.ParameterFor(p));
+            return QueryError.FromDomain(analyzed.Error, PairLoader.ParameterMap("symbol", query.AsOf));
         }
 
         var report = analyzed.Value;
