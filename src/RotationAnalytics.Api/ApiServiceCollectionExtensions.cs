@@ -30,7 +30,11 @@ public static class ApiServiceCollectionExtensions
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         builder.Services.AddControllers().AddJsonOptions(options =>
-            options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        {
+            options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // Methodology text holds ' · ≥ −; JSON needs no HTML escaping of them (responses are never inlined in HTML).
+            options.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarketClock>();
         builder.Services.AddSingleton<DataVersionSource>();
