@@ -67,14 +67,14 @@ public static class StreakAnalysis
             Continuations(excess, end, keeps);
             var runs = Runs(excess, keeps, end, starts, sums);
             starts[runs] = end + 1;
-            var maxLength = SignedLengths(excess, starts, runs, lengths);
+            var maxLength = SignedLengths(excess, starts, runs, lengths, out var longestOut, out var longestUnder);
             PerRun(pair.ClosesA, pair.ClosesB, starts, runs, excess, sums);
             var table = new RunTable(pair.Dates, starts, lengths.AsSpan(0, runs), excess, sums);
             return new StreakReport(
                 pair.Dates[end],
                 lengths[runs - 1] != 0 ? Place(table) : null,
-                Longest(table, 1),
-                Longest(table, -1),
+                longestOut >= 0 ? table.Streak(longestOut) : null,
+                longestUnder >= 0 ? table.Streak(longestUnder) : null,
                 History(table, maxLength, minLength, historyOffset, historyCount, out var total),
                 pair.DescribeThrough(end))
             {
@@ -265,25 +265,45 @@ public static class StreakAnalysis
         return runs + secondRuns;
     }
 
-    /// <summary>lengths[k] = length of run k × sign of its days (0 for ties); returns the longest length.</summary>
+    /// <summary>
+    /// lengths[k] = length of run k × sign of its days (0 for ties); returns an upper bound of the longest length
+    /// and the index of the longest run of each direction (the most recent among equals; −1 when none). The
+    /// record comparisons are rarely true after the first few runs, so their branches predict well.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int SignedLengths(double[] excess, int[] starts, int runs, int[] lengths)
+    private static int SignedLengths(double[] excess, int[] starts, int runs, int[] lengths, out int longestOut, out int longestUnder)
     {
         ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
         ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
         ref var length = ref MemoryMarshal.GetArrayDataReference(lengths);
-        var longest = 0;
-        for (nint k = 0; k < runs; k++)
+        int bound = 0, bestOut = 1, bestUnder = 1;
+        longestOut = -1;
+        longestUnder = -1;
+        var first = Unsafe.Add(ref start, 0);
+        for (var k = 0; k < runs; k++)
         {
-            var first = Unsafe.Add(ref start, k);
+            var next = Unsafe.Add(ref start, k + 1);
             var value = Unsafe.Add(ref x, first);
-            var size = Unsafe.Add(ref start, k + 1) - first;
+            var size = next - first;
             var signed = size * ((value > 0 ? 1 : 0) - (value < 0 ? 1 : 0));
             Unsafe.Add(ref length, k) = signed;
-            longest |= size; // an upper bound is enough (counting-sort table size) and needs no branch
+            bound |= size; // an upper bound is enough (counting-sort table size) and needs no branch
+            if (signed >= bestOut)
+            {
+                bestOut = signed;
+                longestOut = k;
+            }
+
+            if (-signed >= bestUnder)
+            {
+                bestUnder = -signed;
+                longestUnder = k;
+            }
+
+            first = next;
         }
 
-        return longest;
+        return bound;
     }
 
     /// <summary>
@@ -362,26 +382,6 @@ public static class StreakAnalysis
             previous < 0,
             previous >= 0 && longerCount == 0,
             previous >= 0 ? table.Streak(previous) : null);
-    }
-
-    /// <summary>The longest streak of a direction (+1/−1), the most recent among equals; null when none.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static OutperformanceStreak? Longest(RunTable table, int direction)
-    {
-        var lengths = table.Lengths;
-        var best = 1;
-        var index = -1;
-        for (var k = 0; k < lengths.Length; k++)
-        {
-            var length = lengths[k] * direction;
-            if (length >= best)
-            {
-                best = length;
-                index = k;
-            }
-        }
-
-        return index >= 0 ? table.Streak(index) : null;
     }
 
     /// <summary>
