@@ -364,18 +364,33 @@ public static class StreakAnalysis
 
         // v = the earlier run's length when it has the current direction, ≤ 0 otherwise; counted without branches.
         var longerCount = 0;
-        for (var k = 0; k < last; k++)
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var first = ref MemoryMarshal.GetReference(lengths);
+            var signs = Vector256.Create(direction);
+            var bar = Vector256.Create(length);
+            var longer = Vector256<int>.Zero;
+            for (; k <= last - Vector256<int>.Count; k += Vector256<int>.Count)
+            {
+                longer -= Vector256.GreaterThan(Vector256.LoadUnsafe(ref first, (nuint)k) * signs, bar); // −1 per longer run
+            }
+
+            longerCount = Vector256.Sum(longer);
+        }
+
+        for (; k < last; k++)
         {
             longerCount += (int)((uint)(length - (lengths[k] * direction)) >> 31);
         }
 
         // Most recent earlier streak at least as long: found scanning backwards (the branch is rarely taken).
         var previous = -1;
-        for (var k = last - 1; k >= 0; k--)
+        for (var j = last - 1; j >= 0; j--)
         {
-            if (lengths[k] * direction >= length)
+            if (lengths[j] * direction >= length)
             {
-                previous = k;
+                previous = j;
                 break;
             }
         }
