@@ -47,6 +47,12 @@ public static class StreakAnalysis
             return DomainError.InsufficientData(nameof(pair), "Streaks need at least two common trading dates.");
         }
 
+        if (pair.ClosesA.Length < pair.Count || pair.ClosesB.Length < pair.Count)
+        {
+            // Only a hand-built pair can be inconsistent; the passes below index the closes without bounds checks.
+            return DomainError.InvalidArgument(nameof(pair), "The pair needs one close of each series per common date.");
+        }
+
         var end = asOf is { } date ? DateIndex.LastOnOrBefore(pair.Dates, date) : pair.Count - 1;
         if (end < 1)
         {
