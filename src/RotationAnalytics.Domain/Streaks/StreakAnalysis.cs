@@ -47,6 +47,12 @@ public static class StreakAnalysis
             return DomainError.InsufficientData(nameof(pair), "Streaks need at least two common trading dates.");
         }
 
+        if (pair.ClosesA.Length < pair.Count || pair.ClosesB.Length < pair.Count)
+        {
+            // Only a hand-built pair can be inconsistent; the passes below index the closes without bounds checks.
+            return DomainError.InvalidArgument(nameof(pair), "The pair needs one close of each series per common date.");
+        }
+
         var end = asOf is { } date ? DateIndex.LastOnOrBefore(pair.Dates, date) : pair.Count - 1;
         if (end < 1)
         {
@@ -67,14 +73,13 @@ public static class StreakAnalysis
             Continuations(excess, end, keeps);
             var runs = Runs(excess, keeps, end, starts, sums);
             starts[runs] = end + 1;
-            var maxLength = SignedLengths(excess, starts, runs, lengths);
-            PerRun(pair.ClosesA, pair.ClosesB, starts, runs, excess, sums);
+            var maxLength = PerRun(pair.ClosesA, pair.ClosesB, starts, runs, excess, excess, sums, lengths, out var longestOut, out var longestUnder);
             var table = new RunTable(pair.Dates, starts, lengths.AsSpan(0, runs), excess, sums);
             return new StreakReport(
                 pair.Dates[end],
                 lengths[runs - 1] != 0 ? Place(table) : null,
-                Longest(table, 1),
-                Longest(table, -1),
+                longestOut >= 0 ? table.Streak(longestOut) : null,
+                longestUnder >= 0 ? table.Streak(longestUnder) : null,
                 History(table, maxLength, minLength, historyOffset, historyCount, out var total),
                 pair.DescribeThrough(end))
             {
@@ -265,42 +270,31 @@ public static class StreakAnalysis
         return runs + secondRuns;
     }
 
-    /// <summary>lengths[k] = length of run k × sign of its days (0 for ties); returns the longest length.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int SignedLengths(double[] excess, int[] starts, int runs, int[] lengths)
-    {
-        ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
-        ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
-        ref var length = ref MemoryMarshal.GetArrayDataReference(lengths);
-        var longest = 0;
-        for (nint k = 0; k < runs; k++)
-        {
-            var first = Unsafe.Add(ref start, k);
-            var value = Unsafe.Add(ref x, first);
-            var size = Unsafe.Add(ref start, k + 1) - first;
-            var signed = size * ((value > 0 ? 1 : 0) - (value < 0 ? 1 : 0));
-            Unsafe.Add(ref length, k) = signed;
-            longest |= size; // an upper bound is enough (counting-sort table size) and needs no branch
-        }
-
-        return longest;
-    }
-
     /// <summary>
-    /// Per run s..e, four runs at a time: cumulative[k] = (CA(e)/CA(s−1) − 1) − (CB(e)/CB(s−1) − 1) and
-    /// sums[k] ← sums[k]/length (the average daily excess), the same divisions as the scalar definition.
+    /// Per run k over days s..e, four runs at a time: cumulative[k] = (CA(e)/CA(s−1) − 1) − (CB(e)/CB(s−1) − 1),
+    /// sums[k] ← sums[k]/length (the average daily excess) — the same divisions as the scalar definition — and
+    /// lengths[k] = length × sign of its days (0 for a tie run). <paramref name="cumulative"/> may be the excess
+    /// array itself: run k's value is stored after the signs of runs k..k+3 are read, and later runs start on
+    /// later days (starts[j] ≥ j + 1). Returns an upper bound of the longest length (the counting-sort table
+    /// size) and the longest run of each direction (the most recent among equals; −1 when none); those record
+    /// comparisons are rarely true after the first few runs, so their branches predict well.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void PerRun(double[] closesA, double[] closesB, int[] starts, int runs, double[] cumulative, double[] sums)
+    private static int PerRun(
+        double[] closesA, double[] closesB, int[] starts, int runs, double[] excess, double[] cumulative, double[] sums, int[] lengths,
+        out int longestOut, out int longestUnder)
     {
+        ref var a = ref MemoryMarshal.GetArrayDataReference(closesA);
+        ref var b = ref MemoryMarshal.GetArrayDataReference(closesB);
+        ref var x = ref MemoryMarshal.GetArrayDataReference(excess);
+        ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
+        ref var cum = ref MemoryMarshal.GetArrayDataReference(cumulative);
+        ref var sum = ref MemoryMarshal.GetArrayDataReference(sums);
+        ref var length = ref MemoryMarshal.GetArrayDataReference(lengths);
+        int bound = 0, bestOut = 1, bestUnder = 1, indexOut = -1, indexUnder = -1;
         var k = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            ref var a = ref MemoryMarshal.GetArrayDataReference(closesA);
-            ref var b = ref MemoryMarshal.GetArrayDataReference(closesB);
-            ref var start = ref MemoryMarshal.GetArrayDataReference(starts);
-            ref var cum = ref MemoryMarshal.GetArrayDataReference(cumulative);
-            ref var sum = ref MemoryMarshal.GetArrayDataReference(sums);
             var one = Vector256.Create(1.0);
             for (; k <= runs - 4; k += 4)
             {
@@ -309,6 +303,10 @@ public static class StreakAnalysis
                 var s2 = Unsafe.Add(ref start, k + 2);
                 var s3 = Unsafe.Add(ref start, k + 3);
                 var s4 = Unsafe.Add(ref start, k + 4);
+                var l0 = (s1 - s0) * Sign(Unsafe.Add(ref x, s0));
+                var l1 = (s2 - s1) * Sign(Unsafe.Add(ref x, s1));
+                var l2 = (s3 - s2) * Sign(Unsafe.Add(ref x, s2));
+                var l3 = (s4 - s3) * Sign(Unsafe.Add(ref x, s3));
                 var compoundedA = (Vector256.Create(Unsafe.Add(ref a, s1 - 1), Unsafe.Add(ref a, s2 - 1), Unsafe.Add(ref a, s3 - 1), Unsafe.Add(ref a, s4 - 1)) /
                     Vector256.Create(Unsafe.Add(ref a, s0 - 1), Unsafe.Add(ref a, s1 - 1), Unsafe.Add(ref a, s2 - 1), Unsafe.Add(ref a, s3 - 1))) - one;
                 var compoundedB = (Vector256.Create(Unsafe.Add(ref b, s1 - 1), Unsafe.Add(ref b, s2 - 1), Unsafe.Add(ref b, s3 - 1), Unsafe.Add(ref b, s4 - 1)) /
@@ -316,14 +314,47 @@ public static class StreakAnalysis
                 (compoundedA - compoundedB).StoreUnsafe(ref cum, (nuint)k);
                 var size = Vector256.Create((double)(s1 - s0), s2 - s1, s3 - s2, s4 - s3);
                 (Vector256.LoadUnsafe(ref sum, (nuint)k) / size).StoreUnsafe(ref sum, (nuint)k);
+                Vector128.Create(l0, l1, l2, l3).StoreUnsafe(ref length, (nuint)k);
+                bound |= (s4 - s3) | (s3 - s2) | (s2 - s1) | (s1 - s0);
+                Record(l0, k, ref bestOut, ref indexOut, ref bestUnder, ref indexUnder);
+                Record(l1, k + 1, ref bestOut, ref indexOut, ref bestUnder, ref indexUnder);
+                Record(l2, k + 2, ref bestOut, ref indexOut, ref bestUnder, ref indexUnder);
+                Record(l3, k + 3, ref bestOut, ref indexOut, ref bestUnder, ref indexUnder);
             }
         }
 
         for (; k < runs; k++)
         {
             int first = starts[k], last = starts[k + 1] - 1;
+            var signed = (last - first + 1) * Sign(excess[first]);
+            lengths[k] = signed;
+            bound |= last - first + 1;
+            Record(signed, k, ref bestOut, ref indexOut, ref bestUnder, ref indexUnder);
             cumulative[k] = ((closesA[last] / closesA[first - 1]) - 1) - ((closesB[last] / closesB[first - 1]) - 1);
             sums[k] /= last - first + 1;
+        }
+
+        longestOut = indexOut;
+        longestUnder = indexUnder;
+        return bound;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Sign(double value) => (value > 0 ? 1 : 0) - (value < 0 ? 1 : 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Record(int signed, int k, ref int bestOut, ref int indexOut, ref int bestUnder, ref int indexUnder)
+    {
+        if (signed >= bestOut)
+        {
+            bestOut = signed;
+            indexOut = k;
+        }
+
+        if (-signed >= bestUnder)
+        {
+            bestUnder = -signed;
+            indexUnder = k;
         }
     }
 
@@ -339,18 +370,33 @@ public static class StreakAnalysis
 
         // v = the earlier run's length when it has the current direction, ≤ 0 otherwise; counted without branches.
         var longerCount = 0;
-        for (var k = 0; k < last; k++)
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var first = ref MemoryMarshal.GetReference(lengths);
+            var signs = Vector256.Create(direction);
+            var bar = Vector256.Create(length);
+            var longer = Vector256<int>.Zero;
+            for (; k <= last - Vector256<int>.Count; k += Vector256<int>.Count)
+            {
+                longer -= Vector256.GreaterThan(Vector256.LoadUnsafe(ref first, (nuint)k) * signs, bar); // −1 per longer run
+            }
+
+            longerCount = Vector256.Sum(longer);
+        }
+
+        for (; k < last; k++)
         {
             longerCount += (int)((uint)(length - (lengths[k] * direction)) >> 31);
         }
 
         // Most recent earlier streak at least as long: found scanning backwards (the branch is rarely taken).
         var previous = -1;
-        for (var k = last - 1; k >= 0; k--)
+        for (var j = last - 1; j >= 0; j--)
         {
-            if (lengths[k] * direction >= length)
+            if (lengths[j] * direction >= length)
             {
-                previous = k;
+                previous = j;
                 break;
             }
         }
@@ -362,26 +408,6 @@ public static class StreakAnalysis
             previous < 0,
             previous >= 0 && longerCount == 0,
             previous >= 0 ? table.Streak(previous) : null);
-    }
-
-    /// <summary>The longest streak of a direction (+1/−1), the most recent among equals; null when none.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static OutperformanceStreak? Longest(RunTable table, int direction)
-    {
-        var lengths = table.Lengths;
-        var best = 1;
-        var index = -1;
-        for (var k = 0; k < lengths.Length; k++)
-        {
-            var length = lengths[k] * direction;
-            if (length >= best)
-            {
-                best = length;
-                index = k;
-            }
-        }
-
-        return index >= 0 ? table.Streak(index) : null;
     }
 
     /// <summary>

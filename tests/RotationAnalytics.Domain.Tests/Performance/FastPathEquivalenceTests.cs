@@ -97,5 +97,14 @@ public class FastPathEquivalenceTests
         StreakAnalysis.Analyze(pair, null, 1, 0, -5).Error!.Parameter.Should().Be("historyCount");
     }
 
+    [Fact]
+    public void A_hand_built_pair_with_missing_closes_is_rejected_not_read_past_its_end()
+    {
+        var dates = new[] { Day(0), Day(1), Day(2) };
+        var pair = new AlignedPair(dates, [1, 2, 3], [1, 2], [1, 1, 1], [1, 1, 1], []);
+
+        StreakAnalysis.Analyze(pair).Error!.Parameter.Should().Be("pair");
+    }
+
     private static DomainError? Error<T>(DomainResult<T> result) => result.Error;
 }
