@@ -31,8 +31,7 @@ public sealed class RsiService(MarketDataReader reader, AnalyticsCache cache)
 
         var to = query.To ?? series.Bars[^1].Date;
         var from = query.From ?? to.AddYears(-1);
-        var points = WilderRsi.Calculate(series.Bars, query.Period);
-        var window = points.IsSuccess ? WilderRsi.Window(points.Value, from, to, query.Overbought, query.Oversold) : points.Error;
+        var window = WilderRsi.Readings(series.Bars, from, to, query.Period, query.Overbought, query.Oversold);
         if (!window.IsSuccess)
         {
             return QueryError.FromDomain(window.Error);

@@ -23,7 +23,8 @@ public sealed class StreakService(MarketDataReader reader, AnalyticsCache cache)
         }
 
         var (symbol, benchmark, pair, seriesA, seriesB) = loaded.Value!;
-        var analyzed = StreakAnalysis.Analyze(pair, query.AsOf, query.MinLength);
+        // Only the requested history page is materialised; the total comes with it.
+        var analyzed = StreakAnalysis.Analyze(pair, query.AsOf, query.MinLength, (query.Page - 1) * query.PageSize, query.PageSize);
         if (!analyzed.IsSuccess)
         {
             return QueryError.FromDomain(analyzed.Error, PairLoader.ParameterMap("symbol", query.AsOf));
@@ -45,11 +46,11 @@ public sealed class StreakService(MarketDataReader reader, AnalyticsCache cache)
             : null;
         var records = new StreakRecordsResponse(Record(report.LongestOutperform), Record(report.LongestUnderperform));
 
-        var page = report.History.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        var page = report.History;
         var pageSources = page.SelectMany(s => Cite(s.StartDate, s.EndDate)).Distinct().Order().ToList();
         var history = new StreakHistoryResponse(
             page.Select(s => new StreakItemResponse(s.Direction, s.Length, s.StartDate, s.EndDate, s.CumulativeExcessReturn)).ToList(),
-            query.Page, query.PageSize, report.History.Length, pageSources);
+            query.Page, query.PageSize, report.HistoryTotal, pageSources);
 
         var cited = await citations.LoadAsync(
             reader,
