@@ -26,6 +26,9 @@ public sealed class IngestionOptions
     /// <summary>Total deadline of one run; symbols not reached by then are reported as failed.</summary>
     public TimeSpan RunDeadline { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Instruments ingested side by side within one run.</summary>
+    public int MaxParallelSymbols { get; set; } = 4;
+
     /// <summary>Provider ids in fallback order. Empty means: yahoo, then every keyed provider whose key is configured.</summary>
     public string[] ProviderOrder { get; set; } = [];
 
