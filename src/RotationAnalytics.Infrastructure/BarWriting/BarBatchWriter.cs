@@ -15,21 +15,21 @@ public sealed class BarBatchWriter(RotationDbContext db)
     /// <summary>A stored value is revised only when the new one differs by more than this, relative (SPEC §1).</summary>
     public const double RevisionTolerance = 1e-6;
 
+    /// <summary>Bulk statements of a large backfill batch can legitimately outlast the 30 s default on a slow disk.</summary>
+    private const int BulkCommandTimeoutSeconds = 300;
+
     private static readonly string ToleranceLiteral = RevisionTolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly string[] ComparedColumns = ["open", "high", "low", "close", "adjusted_close", "volume"];
 
-    // New rows take a plain INSERT (cheaper than ON CONFLICT's speculative insertion); changed rows an UPDATE. Both
-    // see the statement's snapshot, so each row is handled exactly once. Writers are serialised by the ingestion lock;
-    // a writer outside it racing on the same row would hit the primary key and roll its whole batch back.
     private static readonly string UpsertSql = $"""
-        WITH changed AS MATERIALIZED (
+        WITH diff AS MATERIALIZED (
             SELECT s.date, s.open, s.high, s.low, s.close, s.adjusted_close, s.volume, s.flags,
                    d.open AS old_open, d.high AS old_high, d.low AS old_low, d.close AS old_close, d.volume AS old_volume,
                    d.source_batch_id AS old_batch
             FROM bar_staging s
-            JOIN daily_bars d ON d.instrument_id = @instrument AND d.date = s.date
-            WHERE NOT ({string.Join(" AND ", ComparedColumns.Select(SameValue))})
+            LEFT JOIN daily_bars d ON d.instrument_id = @instrument AND d.date = s.date
+            WHERE d.date IS NULL OR NOT ({string.Join(" AND ", ComparedColumns.Select(SameValue))})
         ),
         revisions AS (
             INSERT INTO bar_revisions (instrument_id, date, old_open, old_high, old_low, old_close, old_volume,
@@ -37,25 +37,19 @@ public sealed class BarBatchWriter(RotationDbContext db)
                                        old_source_batch_id, new_source_batch_id, revised_at)
             SELECT @instrument, date, old_open, old_high, old_low, old_close, old_volume,
                    open, high, low, close, volume, old_batch, @batch, @now
-            FROM changed
+            FROM diff WHERE old_batch IS NOT NULL
         ),
-        updated AS (
-            UPDATE daily_bars d SET
-                open = c.open, high = c.high, low = c.low, close = c.close, adjusted_close = c.adjusted_close,
-                volume = c.volume, source_batch_id = @batch, flags = c.flags
-            FROM changed c
-            WHERE d.instrument_id = @instrument AND d.date = c.date
-        ),
-        inserted AS (
+        upserted AS (
             INSERT INTO daily_bars (instrument_id, date, open, high, low, close, adjusted_close, volume, source_batch_id, flags)
-            SELECT @instrument, s.date, s.open, s.high, s.low, s.close, s.adjusted_close, s.volume, @batch, s.flags
-            FROM bar_staging s
-            WHERE NOT EXISTS (SELECT 1 FROM daily_bars d WHERE d.instrument_id = @instrument AND d.date = s.date)
-            RETURNING date
-        ),
-        written AS (SELECT date, false AS revised FROM inserted UNION ALL SELECT date, true FROM changed)
-        SELECT count(*) FILTER (WHERE NOT revised)::int, count(*) FILTER (WHERE revised)::int, min(date), max(date)
-        FROM written
+            SELECT @instrument, date, open, high, low, close, adjusted_close, volume, @batch, flags FROM diff
+            ON CONFLICT (instrument_id, date) DO UPDATE SET
+                open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
+                adjusted_close = excluded.adjusted_close, volume = excluded.volume,
+                source_batch_id = excluded.source_batch_id, flags = excluded.flags
+        )
+        SELECT count(*) FILTER (WHERE old_batch IS NULL)::int, count(*) FILTER (WHERE old_batch IS NOT NULL)::int,
+               min(date), max(date)
+        FROM diff
         """;
 
     public async Task<BarBatchWriteResult> WriteAsync(BarBatch batch, CancellationToken cancellationToken)
@@ -88,11 +82,13 @@ public sealed class BarBatchWriter(RotationDbContext db)
             """,
             cancellationToken);
         await CopyBarsAsync(connection, batch.Bars, cancellationToken);
+        // Fresh statistics keep the planner from guessing the staging size (a temp table is never auto-analysed).
+        await ExecuteAsync(connection, "ANALYZE bar_staging", cancellationToken);
         var sourceBatchId = await InsertSourceBatchAsync(connection, batch, cancellationToken);
 
         int inserted, revised;
         DateOnly? first = null, last = null;
-        await using (var upsert = new NpgsqlCommand(UpsertSql, connection))
+        await using (var upsert = new NpgsqlCommand(UpsertSql, connection) { CommandTimeout = BulkCommandTimeoutSeconds })
         {
             upsert.Parameters.AddWithValue("instrument", batch.InstrumentId);
             upsert.Parameters.AddWithValue("batch", sourceBatchId);
@@ -141,6 +137,7 @@ public sealed class BarBatchWriter(RotationDbContext db)
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY bar_staging (date, open, high, low, close, adjusted_close, volume, flags) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
+        importer.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
         foreach (var bar in bars)
         {
             await importer.StartRowAsync(cancellationToken);
