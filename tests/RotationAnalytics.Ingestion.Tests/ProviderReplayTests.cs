@@ -333,6 +333,24 @@ public sealed class ProviderReplayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_circuit_breaker_stops_calling_a_failing_provider_and_its_symbols_fail_without_requests()
+    {
+        await using var host = await IngestionHost.StartAsync(_database.ConnectionString, new Dictionary<string, string?>(_settings)
+        {
+            ["Ingestion:Providers:Yahoo:MaxRetryAttempts"] = "0",
+            ["Ingestion:MaxParallelSymbols"] = "1",
+        });
+        _server.On(Yahoo, [.. Enumerable.Repeat(ReplayServer.Text("Service Unavailable", 503), 22)]);
+
+        var outcome = await host.Runner.RunAsync(
+            new IngestionRequest { Trigger = "manual", Provider = "yahoo", From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 1, 5) }, CancellationToken.None);
+
+        outcome!.Status.Should().Be(IngestionRunStatus.Failed);
+        _server.CountRequests(Yahoo).Should().Be(6, "the breaker opens after 6 calls with ≥ 50 % failures");
+        (await _database.ScalarAsync<long>("SELECT count(*) FROM ingestion_run_symbols WHERE error LIKE '%circuit is now open%'")).Should().Be(16);
+    }
+
+    [Fact]
     public async Task The_daily_pull_worker_backfills_an_empty_database_on_start_when_enabled()
     {
         // QQQ gets its recording; every other instrument a recorded valid answer without bars.
