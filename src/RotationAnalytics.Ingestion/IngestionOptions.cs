@@ -23,8 +23,11 @@ public sealed class IngestionOptions
     /// <summary>First date asked for when an instrument has no stored bars yet.</summary>
     public DateOnly BackfillFrom { get; set; } = new(1990, 1, 1);
 
-    /// <summary>Total deadline of one run; symbols not reached by then are reported as failed.</summary>
+    /// <summary>Total deadline of one run; when it passes the run stops and is recorded as failed with the reason.</summary>
     public TimeSpan RunDeadline { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Instruments ingested side by side within one run.</summary>
+    public int MaxParallelSymbols { get; set; } = 4;
 
     /// <summary>Provider ids in fallback order. Empty means: yahoo, then every keyed provider whose key is configured.</summary>
     public string[] ProviderOrder { get; set; } = [];

@@ -24,6 +24,7 @@ public sealed class ProviderReplayTests : IAsyncLifetime
     private TestDatabase _database = null!;
     private ReplayServer _server = null!;
     private IngestionHost _host = null!;
+    private Dictionary<string, string?> _settings = null!;
 
     public async Task InitializeAsync()
     {
@@ -41,6 +42,7 @@ public sealed class ProviderReplayTests : IAsyncLifetime
             settings[prefix + "RequestsPerSecond"] = "100";
         }
 
+        _settings = settings;
         _host = await IngestionHost.StartAsync(_database.ConnectionString, settings);
     }
 
@@ -274,6 +276,105 @@ public sealed class ProviderReplayTests : IAsyncLifetime
         (await _database.ScalarAsync<long>("SELECT count(*) FROM source_batches")).Should().Be(0);
         (await _database.ScalarAsync<string>($"SELECT error FROM ingestion_run_symbols WHERE ingestion_run_id = {timedOut.RunId}")).Should().StartWith("yahoo: ");
         (await _database.ScalarAsync<string>($"SELECT error FROM ingestion_run_symbols WHERE ingestion_run_id = {truncated.RunId}")).Should().StartWith("yahoo: ");
+    }
+
+    [Fact]
+    public async Task An_incremental_pull_asks_from_the_last_stored_date_minus_the_overlap()
+    {
+        _server.On(Yahoo, ReplayServer.File("yahoo/chart_qqq_daily_2020-01-02.json"), ReplayServer.File("yahoo/chart_qqq_daily_2020-01-02.json"));
+        await RunAsync("yahoo", "QQQ", new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 3));
+
+        var outcome = await _host.Runner.RunAsync(
+            new IngestionRequest { Trigger = "scheduled", Provider = "yahoo", Symbols = ["QQQ"], To = new DateOnly(2020, 1, 10) }, CancellationToken.None);
+
+        outcome!.Status.Should().Be(IngestionRunStatus.Succeeded);
+        // 2020-01-02 minus the default 10-day overlap = 2019-12-23 00:00 UTC.
+        _server.Requests.Last().PathAndQuery.Should().Contain("period1=1577059200&period2=1578700800");
+        (await _database.ScalarAsync<long>("SELECT count(*) FROM source_batches")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_spent_daily_quota_fails_fast_and_the_chain_falls_back_to_the_next_provider()
+    {
+        await using var host = await IngestionHost.StartAsync(_database.ConnectionString, new Dictionary<string, string?>(_settings)
+        {
+            ["Ingestion:Providers:Yahoo:RequestsPerDay"] = "1",
+            ["Ingestion:MaxParallelSymbols"] = "1", // QQQ, then SPY
+        });
+        _server.On(Yahoo, ReplayServer.File("yahoo/chart_qqq_daily_2020-01-02.json"));
+        _server.On(Stooq, ReplayServer.File("stooq/spy_us_daily_full.csv", contentType: "text/csv"));
+
+        var outcome = await host.Runner.RunAsync(
+            new IngestionRequest { Trigger = "manual", Symbols = ["QQQ", "SPY"], From = new DateOnly(2020, 1, 1), To = new DateOnly(2026, 5, 5) }, CancellationToken.None);
+
+        outcome!.Status.Should().Be(IngestionRunStatus.Succeeded);
+        _server.CountRequests(Yahoo).Should().Be(1, "the second Yahoo request is refused by the client-side daily limit");
+        (await _database.QueryAsync($"SELECT symbol, provider FROM ingestion_run_symbols WHERE ingestion_run_id = {outcome.RunId} ORDER BY symbol",
+            r => (r.GetString(0), r.GetString(1)))).Should().Equal(("QQQ", "yahoo"), ("SPY", "stooq"));
+    }
+
+    [Fact]
+    public async Task The_run_deadline_stops_a_run_and_records_it_as_failed()
+    {
+        await using var host = await IngestionHost.StartAsync(_database.ConnectionString, new Dictionary<string, string?>(_settings)
+        {
+            ["Ingestion:RunDeadline"] = "00:00:01",
+            ["Ingestion:Providers:Yahoo:AttemptTimeout"] = "00:00:30",
+        });
+        _server.On(Yahoo, ReplayServer.Hang(TimeSpan.FromSeconds(20)));
+
+        var outcome = await host.Runner.RunAsync(
+            new IngestionRequest { Trigger = "manual", Provider = "yahoo", Symbols = ["QQQ"], From = new DateOnly(2020, 1, 1), To = new DateOnly(2020, 1, 3) }, CancellationToken.None);
+
+        outcome!.Status.Should().Be(IngestionRunStatus.Failed);
+        (await _database.ScalarAsync<string>($"SELECT error FROM ingestion_runs WHERE id = {outcome.RunId}"))
+            .Should().Be("run deadline of 00:00:01 exceeded after 0 of 1 instruments");
+        (await _database.ScalarAsync<long>("SELECT count(*) FROM daily_bars")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task The_circuit_breaker_stops_calling_a_failing_provider_and_its_symbols_fail_without_requests()
+    {
+        await using var host = await IngestionHost.StartAsync(_database.ConnectionString, new Dictionary<string, string?>(_settings)
+        {
+            ["Ingestion:Providers:Yahoo:MaxRetryAttempts"] = "0",
+            ["Ingestion:MaxParallelSymbols"] = "1",
+        });
+        _server.On(Yahoo, [.. Enumerable.Repeat(ReplayServer.Text("Service Unavailable", 503), 22)]);
+
+        var outcome = await host.Runner.RunAsync(
+            new IngestionRequest { Trigger = "manual", Provider = "yahoo", From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 1, 5) }, CancellationToken.None);
+
+        outcome!.Status.Should().Be(IngestionRunStatus.Failed);
+        _server.CountRequests(Yahoo).Should().Be(6, "the breaker opens after 6 calls with ≥ 50 % failures");
+        (await _database.ScalarAsync<long>("SELECT count(*) FROM ingestion_run_symbols WHERE error LIKE '%circuit is now open%'")).Should().Be(16);
+    }
+
+    [Fact]
+    public async Task The_daily_pull_worker_backfills_an_empty_database_on_start_when_enabled()
+    {
+        // QQQ gets its recording; every other instrument a recorded valid answer without bars.
+        _server.On(Yahoo + "QQQ", ReplayServer.File("yahoo/chart_qqq_daily_2020-01-02.json"));
+        _server.On(Yahoo, [.. Enumerable.Repeat(ReplayServer.File("yahoo/chart_vxapl_index_no_bars.json"), 21)]);
+        await using var host = await IngestionHost.StartAsync(_database.ConnectionString, new Dictionary<string, string?>(_settings)
+        {
+            ["Ingestion:Schedule:Enabled"] = "true",
+            ["Ingestion:ProviderOrder:1"] = null,
+            ["Ingestion:Providers:Yahoo:MaxRetryAttempts"] = "0",
+        });
+
+        for (var i = 0; i < 100 && await _database.ScalarAsync<string>("SELECT status FROM ingestion_runs WHERE trigger = 'backfill'") is null or "running"; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        (await _database.ScalarAsync<string>("SELECT status FROM ingestion_runs WHERE trigger = 'backfill'")).Should().Be(IngestionRunStatus.Succeeded,
+            await _database.ScalarAsync<string>("SELECT coalesce(r.error, '') || ' ' || coalesce(string_agg(s.symbol || ':' || coalesce(s.error, '-'), '; '), '') FROM ingestion_runs r LEFT JOIN ingestion_run_symbols s ON s.ingestion_run_id = r.id GROUP BY r.id"));
+        (await _database.ScalarAsync<long>("SELECT count(*) FROM ingestion_run_symbols")).Should().Be(22);
+        (await BarsAsync("QQQ")).Should().Equal((new DateOnly(2020, 1, 2), 216.16000366210938, 30969400d, ""));
+        _server.Requests.Should().OnlyContain(r => r.PathAndQuery.StartsWith(Yahoo, StringComparison.Ordinal) && r.PathAndQuery.Contains("period1=631152000", StringComparison.Ordinal),
+            "every instrument is asked from the backfill start 1990-01-01");
+        _server.CountRequests(Yahoo).Should().Be(22);
     }
 
     private async Task<IngestionRunOutcome> RunAsync(string provider, string symbol, DateOnly from, DateOnly to, string expected = IngestionRunStatus.Succeeded)

@@ -15,6 +15,9 @@ public sealed class BarBatchWriter(RotationDbContext db)
     /// <summary>A stored value is revised only when the new one differs by more than this, relative (SPEC §1).</summary>
     public const double RevisionTolerance = 1e-6;
 
+    /// <summary>Bulk statements of a large backfill batch can legitimately outlast the 30 s default on a slow disk.</summary>
+    private const int BulkCommandTimeoutSeconds = 300;
+
     private static readonly string ToleranceLiteral = RevisionTolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly string[] ComparedColumns = ["open", "high", "low", "close", "adjusted_close", "volume"];
@@ -79,11 +82,13 @@ public sealed class BarBatchWriter(RotationDbContext db)
             """,
             cancellationToken);
         await CopyBarsAsync(connection, batch.Bars, cancellationToken);
+        // Fresh statistics keep the planner from guessing the staging size (a temp table is never auto-analysed).
+        await ExecuteAsync(connection, "ANALYZE bar_staging", cancellationToken);
         var sourceBatchId = await InsertSourceBatchAsync(connection, batch, cancellationToken);
 
         int inserted, revised;
         DateOnly? first = null, last = null;
-        await using (var upsert = new NpgsqlCommand(UpsertSql, connection))
+        await using (var upsert = new NpgsqlCommand(UpsertSql, connection) { CommandTimeout = BulkCommandTimeoutSeconds })
         {
             upsert.Parameters.AddWithValue("instrument", batch.InstrumentId);
             upsert.Parameters.AddWithValue("batch", sourceBatchId);
@@ -132,6 +137,7 @@ public sealed class BarBatchWriter(RotationDbContext db)
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY bar_staging (date, open, high, low, close, adjusted_close, volume, flags) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
+        importer.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
         foreach (var bar in bars)
         {
             await importer.StartRowAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class DailyBarProviderChain
         _all = providers.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
         var order = options.Value.ProviderOrder.Length > 0 ? options.Value.ProviderOrder : DefaultOrder;
         var chain = new List<IDailyBarProvider>();
-        foreach (var id in order)
+        foreach (var id in order.Where(id => !string.IsNullOrWhiteSpace(id)))
         {
             if (!_all.TryGetValue(id, out var provider))
             {

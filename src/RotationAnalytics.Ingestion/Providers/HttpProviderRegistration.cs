@@ -39,16 +39,20 @@ internal static class HttpProviderRegistration
     private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, HttpProviderOptions options)
     {
         var limiter = RateLimiter(options);
-        pipeline
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new HttpRetryStrategyOptions
+        pipeline.AddTimeout(options.TotalTimeout);
+        if (options.MaxRetryAttempts > 0) // 0 = no retries (Polly requires at least one when the strategy is present)
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 ShouldRetryAfterHeader = true,
-            })
+            });
+        }
+
+        pipeline
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 FailureRatio = 0.5,

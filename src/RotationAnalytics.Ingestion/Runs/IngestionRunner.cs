@@ -43,16 +43,20 @@ public sealed class IngestionRunner(
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Value.RunDeadline);
-        var outcomes = new List<IngestionRunSymbol>();
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<IngestionRunSymbol>();
         string? runError = null;
         try
         {
-            foreach (var instrument in instruments)
-            {
-                var outcome = await IngestSymbolAsync(runId, instrument, providers, request, deadline.Token);
-                outcomes.Add(outcome);
-                await RecordSymbolAsync(outcome, CancellationToken.None);
-            }
+            // Symbols are independent (one transaction each), so a few run side by side; provider rate limits still apply.
+            await Parallel.ForEachAsync(
+                instruments,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelSymbols, CancellationToken = deadline.Token },
+                async (instrument, token) =>
+                {
+                    var outcome = await IngestSymbolAsync(runId, instrument, providers, request, token);
+                    outcomes.Add(outcome);
+                    await RecordSymbolAsync(outcome, CancellationToken.None);
+                });
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -63,7 +67,7 @@ public sealed class IngestionRunner(
             runError = "cancelled (host stopping)";
         }
 
-        var status = runError is not null || (outcomes.Count > 0 && outcomes.All(o => o.Error is not null))
+        var status = runError is not null || (!outcomes.IsEmpty && outcomes.All(o => o.Error is not null))
             ? IngestionRunStatus.Failed
             : outcomes.Any(o => o.Error is not null) ? IngestionRunStatus.Partial : IngestionRunStatus.Succeeded;
         await FinishRunAsync(runId, status, runError, CancellationToken.None);
