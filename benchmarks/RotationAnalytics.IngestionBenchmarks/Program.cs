@@ -101,8 +101,8 @@ static async Task<double> WritePathAsync(IServiceProvider services, string conne
         await scope.ServiceProvider.GetRequiredService<BarBatchWriter>().WriteAsync(new BarBatch
         {
             IngestionRunId = runId, InstrumentId = s.Instrument.Id, Provider = "bench", ProviderSymbol = s.Instrument.Symbol,
-            Url = "synthetic://bench", RetrievedAt = DateTimeOffset.UtcNow, ContentSha256 = new string('0', 64), PriceKind = PriceKind.Raw,
-            Attribution = "benchmark", IsSynthetic = true, RowsReceived = s.Bars.Count, Bars = validation.Bars, Rejected = validation.Rejected,
+            Provenance = new SourceProvenance("synthetic://bench", DateTimeOffset.UtcNow, new string('0', 64), PriceKind.Raw, "benchmark", IsSynthetic: true),
+            RowsReceived = s.Bars.Count, Bars = validation.Bars, Rejected = validation.Rejected,
         }, token);
     });
     return stopwatch.Elapsed.TotalSeconds;

@@ -17,7 +17,7 @@ public sealed class AdminIngestionEndpointTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private ApiHost Api() => new(_database.ConnectionString, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
+    private ApiFactory Api() => new(_database.ConnectionString, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
 
     [Theory]
     [InlineData(null)]
@@ -52,7 +52,7 @@ public sealed class AdminIngestionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_configured_key_admin_endpoints_refuse_everyone()
     {
-        await using var api = new ApiHost(_database.ConnectionString);
+        await using var api = new ApiFactory(_database.ConnectionString);
         using var client = api.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, Runs);
         request.Headers.Add("X-Api-Key", "");

@@ -15,8 +15,8 @@ public sealed class HostingAndLockTests : IAsyncLifetime
     public async Task Two_api_hosts_loading_the_market_data_at_once_run_one_after_the_other_and_store_everything_once()
     {
         var settings = new Dictionary<string, string?> { ["Ingestion:CsvDirectory"] = RepositoryPaths.MarketData };
-        await using var first = new ApiHost(_database.ConnectionString, settings);
-        await using var second = new ApiHost(_database.ConnectionString, settings);
+        await using var first = new ApiFactory(_database.ConnectionString, settings);
+        await using var second = new ApiFactory(_database.ConnectionString, settings);
 
         await Task.WhenAll(Task.Run(first.CreateClient), Task.Run(second.CreateClient));
 

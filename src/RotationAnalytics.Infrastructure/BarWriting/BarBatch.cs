@@ -10,6 +10,13 @@ public readonly record struct ValidatedBar(
 public sealed record RejectedRow(string RawRow, string Reason);
 
 /// <summary>
+/// Where a batch of bars came from (SPEC §1): the redacted request or file URL, when it was retrieved, the SHA-256 of
+/// the body, the kind of prices, the attribution, and whether it is synthetic demo data.
+/// </summary>
+public sealed record SourceProvenance(
+    string Url, DateTimeOffset RetrievedAt, string ContentSha256, PriceKind PriceKind, string Attribution, bool IsSynthetic = false);
+
+/// <summary>
 /// Everything one provider response produced for one instrument, with its provenance. It lands whole or not at all.
 /// </summary>
 public sealed record BarBatch
@@ -22,18 +29,7 @@ public sealed record BarBatch
 
     public required string ProviderSymbol { get; init; }
 
-    /// <summary>Request URL or file URL, already redacted.</summary>
-    public required string Url { get; init; }
-
-    public required DateTimeOffset RetrievedAt { get; init; }
-
-    public required string ContentSha256 { get; init; }
-
-    public required PriceKind PriceKind { get; init; }
-
-    public required string Attribution { get; init; }
-
-    public bool IsSynthetic { get; init; }
+    public required SourceProvenance Provenance { get; init; }
 
     public required int RowsReceived { get; init; }
 

@@ -92,7 +92,7 @@ public sealed class BarBatchWriter(RotationDbContext db)
         {
             upsert.Parameters.AddWithValue("instrument", batch.InstrumentId);
             upsert.Parameters.AddWithValue("batch", sourceBatchId);
-            upsert.Parameters.AddWithValue("now", batch.RetrievedAt);
+            upsert.Parameters.AddWithValue("now", batch.Provenance.RetrievedAt);
             await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             inserted = reader.GetInt32(0);
@@ -173,15 +173,15 @@ public sealed class BarBatchWriter(RotationDbContext db)
         command.Parameters.AddWithValue("run", batch.IngestionRunId);
         command.Parameters.AddWithValue("provider", batch.Provider);
         command.Parameters.AddWithValue("providerSymbol", batch.ProviderSymbol);
-        command.Parameters.AddWithValue("url", batch.Url);
-        command.Parameters.AddWithValue("retrievedAt", batch.RetrievedAt);
-        command.Parameters.AddWithValue("sha", batch.ContentSha256);
+        command.Parameters.AddWithValue("url", batch.Provenance.Url);
+        command.Parameters.AddWithValue("retrievedAt", batch.Provenance.RetrievedAt);
+        command.Parameters.AddWithValue("sha", batch.Provenance.ContentSha256);
         command.Parameters.AddWithValue("received", batch.RowsReceived);
         command.Parameters.AddWithValue("rejected", batch.Rejected.Count);
         command.Parameters.AddWithValue("flagged", batch.Bars.Count(b => b.Flags.Length > 0));
-        command.Parameters.AddWithValue("priceKind", batch.PriceKind.ToString());
-        command.Parameters.AddWithValue("attribution", batch.Attribution);
-        command.Parameters.AddWithValue("synthetic", batch.IsSynthetic);
+        command.Parameters.AddWithValue("priceKind", batch.Provenance.PriceKind.ToString());
+        command.Parameters.AddWithValue("attribution", batch.Provenance.Attribution);
+        command.Parameters.AddWithValue("synthetic", batch.Provenance.IsSynthetic);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using RotationAnalytics.Infrastructure.BarWriting;
 using RotationAnalytics.Infrastructure.Entities;
 
 namespace RotationAnalytics.Ingestion.Providers;
@@ -43,11 +44,12 @@ public sealed class CsvDirectoryDailyBarProvider(string directory, IReadOnlySet<
         var adjusted = adjustedSymbols.Contains(request.Instrument.Symbol);
         return new ProviderResponse
         {
-            Url = new Uri(path).AbsoluteUri,
-            RetrievedAt = time.GetUtcNow(),
-            ContentSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            PriceKind = adjusted ? PriceKind.Adjusted : PriceKind.Raw,
-            Attribution = $"CSV file {Path.GetFileName(path)} ({(adjusted ? "dividend-adjusted" : "raw")} prices as configured)",
+            Provenance = new SourceProvenance(
+                new Uri(path).AbsoluteUri,
+                time.GetUtcNow(),
+                Convert.ToHexStringLower(SHA256.HashData(content)),
+                adjusted ? PriceKind.Adjusted : PriceKind.Raw,
+                $"CSV file {Path.GetFileName(path)} ({(adjusted ? "dividend-adjusted" : "raw")} prices as configured)"),
             Bars = DailyBarCsvParser.Parse(System.Text.Encoding.UTF8.GetString(content), path),
         };
     }

@@ -1,3 +1,4 @@
+using RotationAnalytics.Infrastructure.BarWriting;
 using RotationAnalytics.Infrastructure.Entities;
 
 namespace RotationAnalytics.Ingestion.Providers;
@@ -38,18 +39,8 @@ public sealed record ReceivedBar(
 /// <summary>A parsed provider response and its provenance.</summary>
 public sealed record ProviderResponse
 {
-    /// <summary>Request or file URL with secrets redacted.</summary>
-    public required string Url { get; init; }
-
-    public required DateTimeOffset RetrievedAt { get; init; }
-
-    public required string ContentSha256 { get; init; }
-
-    public required PriceKind PriceKind { get; init; }
-
-    public required string Attribution { get; init; }
-
-    public bool IsSynthetic { get; init; }
+    /// <summary>Where the bars came from; the URL has its secrets redacted.</summary>
+    public required SourceProvenance Provenance { get; init; }
 
     public required IReadOnlyList<ReceivedBar> Bars { get; init; }
 }

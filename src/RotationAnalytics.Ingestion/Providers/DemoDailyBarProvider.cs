@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using RotationAnalytics.Infrastructure.BarWriting;
 using RotationAnalytics.Infrastructure.Entities;
 using RotationAnalytics.Ingestion.Scheduling;
 
@@ -33,12 +34,13 @@ public sealed class DemoDailyBarProvider : IDailyBarProvider
         var text = string.Join('\n', bars.Select(b => b.RawRow));
         return Task.FromResult(new ProviderResponse
         {
-            Url = $"synthetic://demo/{request.Instrument.Symbol}?from={request.From:yyyy-MM-dd}&to={request.To:yyyy-MM-dd}",
-            RetrievedAt = DateTimeOffset.UtcNow,
-            ContentSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-            PriceKind = PriceKind.Raw,
-            Attribution = "synthetic demo data (seeded random walks), not market prices",
-            IsSynthetic = true,
+            Provenance = new SourceProvenance(
+                $"synthetic://demo/{request.Instrument.Symbol}?from={request.From:yyyy-MM-dd}&to={request.To:yyyy-MM-dd}",
+                DateTimeOffset.UtcNow,
+                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+                PriceKind.Raw,
+                "synthetic demo data (seeded random walks), not market prices",
+                IsSynthetic: true),
             Bars = bars,
         });
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using RotationAnalytics.Infrastructure.BarWriting;
 using RotationAnalytics.Infrastructure.Entities;
 
 namespace RotationAnalytics.Ingestion.Providers;
@@ -54,11 +55,8 @@ public abstract class HttpDailyBarProvider(IHttpClientFactory clients, HttpProvi
 
         return new ProviderResponse
         {
-            Url = Redact(firstUri),
-            RetrievedAt = time.GetUtcNow(),
-            ContentSha256 = Convert.ToHexStringLower(hash.GetHashAndReset()),
-            PriceKind = PriceKind,
-            Attribution = Attribution,
+            Provenance = new SourceProvenance(
+                Redact(firstUri), time.GetUtcNow(), Convert.ToHexStringLower(hash.GetHashAndReset()), PriceKind, Attribution),
             Bars = bars,
         };
     }

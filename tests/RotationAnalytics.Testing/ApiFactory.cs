@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace RotationAnalytics.Ingestion.Tests;
+namespace RotationAnalytics.Testing;
 
-/// <summary>The real API executable (Program) on a test database, with extra settings.</summary>
-public sealed class ApiHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>The real API host (Program) against a real PostgreSQL database given by connection string.</summary>
+public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
