@@ -43,11 +43,11 @@ if [[ -z ${ConnectionStrings__Rotation:-} ]]; then
     db_port=$(cat "$root/.pgdata/port")
     echo "Reusing the project database on 127.0.0.1:$db_port"
   else
-    db_port=$(cat "$root/.pgdata/port" 2>/dev/null || pg_free_port 55432)
-    (exec 3<>"/dev/tcp/127.0.0.1/$db_port") 2>/dev/null && db_port=$(pg_free_port 55432)
     mkdir -p "$root/.pgdata"
     chmod 755 "$root/.pgdata"
-    pg_start "$pgdir" "$db_port"
+    # The port of the last run is kept when it is still free, so connection strings stay valid.
+    pg_start_free "$pgdir" "$(cat "$root/.pgdata/port" 2>/dev/null || echo 55432)"
+    db_port=$PG_PORT
     echo "$db_port" >"$root/.pgdata/port"
     echo "Started the project database on 127.0.0.1:$db_port (data in .pgdata/, stop with scripts/run.sh --stop-db)"
   fi

@@ -14,8 +14,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-port=$(pg_free_port 56432)
-PG_FSYNC=off pg_start "$work/pg" "$port"
+PG_FSYNC=off pg_start_free "$work/pg" 56432
+port=$PG_PORT
 echo "Test PostgreSQL ($("$PG_BIN/postgres" --version)) on 127.0.0.1:$port"
 
 # Each test run creates its own databases on this server and drops them afterwards.

@@ -32,8 +32,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-db_port=$(pg_free_port 57432)
-pg_start "$work/pg" "$db_port"
+pg_start_free "$work/pg" 57432
+db_port=$PG_PORT
 psql -h 127.0.0.1 -p "$db_port" -U postgres -qc "CREATE DATABASE rotation" postgres
 api_port=$(pg_free_port 18080)
 
@@ -52,10 +52,15 @@ endpoints=(
   "/relative-performance?symbols=IWM,QQQ,DIA,IJR,MDY&benchmark=SPY"
   "/breadth/sectors"
 )
-# Uncached latency: the first request of each analytics query after start (new data version in the cache).
-declare -A uncached
+# Uncached latency: the first request of each analytics query after start (cold: JIT plus computation), then the
+# same endpoint with other parameter values (warm code, but a cache miss: what a new data version costs).
+declare -A uncached warm_variant warm
+warm_variant["/streaks?symbol=RUT&benchmark=SPX"]="/streaks?symbol=IWM&benchmark=SPY"
+warm_variant["/relative-performance?symbols=IWM,QQQ,DIA,IJR,MDY&benchmark=SPY"]="/relative-performance?symbols=IWM,QQQ,DIA,IJR,MDY&benchmark=SPY&from=2025-01-01"
+warm_variant["/breadth/sectors"]="/breadth/sectors?date=2026-04-30"
 for path in "${endpoints[@]:1}"; do
   uncached[$path]=$(curl -s -o /dev/null -w '%{time_total}' "$base$path")
+  warm[$path]=$(curl -s -o /dev/null -w '%{time_total}' "$base${warm_variant[$path]}")
 done
 
 cat >"$work/report.lua" <<'LUA'
@@ -65,17 +70,18 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors, summary.requests))
 end
 LUA
-echo "| endpoint | requests/s | p50 ms | p99 ms | errors | % of ceiling | first request (uncached) ms |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| endpoint | requests/s | p50 ms | p99 ms | errors | % of ceiling | uncached, cold ms | uncached, warm ms |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 ceiling=
 for path in "${endpoints[@]}"; do
   line=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/report.lua" "$base$path" | grep '^RESULT')
   read -r _ rps p50 p99 errors total <<<"$line"
   [[ -z $ceiling ]] && ceiling=$rps
   share=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.0f", 100 * a / b }')
-  first=${uncached[$path]:-}
+  first=${uncached[$path]:-} second=${warm[$path]:-}
   [[ -n $first ]] && first=$(awk -v t="$first" 'BEGIN { printf "%.1f", 1000 * t }')
-  echo "| \`GET $path\` | $rps | $p50 | $p99 | $errors | $share % | ${first:-–} |"
+  [[ -n $second ]] && second=$(awk -v t="$second" 'BEGIN { printf "%.1f", 1000 * t }')
+  echo "| \`GET $path\` | $rps | $p50 | $p99 | $errors | $share % | ${first:-–} | ${second:-–} |"
 done
 rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$api_pid/status")
 echo

@@ -59,6 +59,20 @@ pg_start() {
     || { tail -n 20 "$dir/server.log" >&2; return 1; }
 }
 
+# pg_start_free DIR FIRST_PORT: pg_start on the first free port from FIRST_PORT, retrying when another process takes the
+# port between the check and the bind; sets PG_PORT.
+pg_start_free() {
+  local dir=$1 from=$2 attempt
+  for attempt in 1 2 3 4 5; do
+    PG_PORT=$(pg_free_port "$from") || return 1
+    if pg_start "$dir" "$PG_PORT" 2>"$dir.start.log"; then rm -f "$dir.start.log"; return 0; fi
+    grep -q "Address already in use" "$dir.start.log" || { cat "$dir.start.log" >&2; rm -f "$dir.start.log"; return 1; }
+    from=$((PG_PORT + 1))
+  done
+  cat "$dir.start.log" >&2
+  return 1
+}
+
 pg_stop() {
   local dir=$1 mode=${2:-fast}
   [[ -f $dir/postmaster.pid ]] || return 0
