@@ -13,8 +13,8 @@ public sealed class InstrumentsController(InstrumentQueryService instruments, Ma
     /// <response code="200">All instruments, ordered by symbol.</response>
     [HttpGet]
     [ProducesResponseType<IReadOnlyList<InstrumentResponse>>(StatusCodes.Status200OK)]
-    public async Task<IReadOnlyList<InstrumentResponse>> List(CancellationToken cancellationToken) =>
-        await instruments.ListAsync(cancellationToken);
+    public async Task<IActionResult> List(CancellationToken cancellationToken) =>
+        Respond(await instruments.ListAsync(CacheKey, DataVersion, cancellationToken));
 
     /// <summary>The stored daily bars of one instrument in a date range, each citing its source batch.</summary>
     /// <remarks>Example: <c>GET /instruments/^GSPC/bars?from=2026-01-02&amp;to=2026-01-23&amp;format=csv</c>.</remarks>

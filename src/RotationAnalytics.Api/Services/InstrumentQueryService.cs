@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RotationAnalytics.Api.Contracts;
-using RotationAnalytics.Infrastructure;
 using RotationAnalytics.Api.Citations;
+using RotationAnalytics.Infrastructure;
 using RotationAnalytics.Infrastructure.Reading;
 
 namespace RotationAnalytics.Api.Services;
@@ -11,8 +11,11 @@ public sealed record BarsQuery(string Symbol, DateOnly? From, DateOnly? To);
 /// <summary>Reads instruments with their coverage, and the stored bars of one instrument.</summary>
 public sealed class InstrumentQueryService(RotationDbContext db, MarketDataReader reader, AnalyticsCache cache)
 {
+    public Task<CachedAnswer<IReadOnlyList<InstrumentResponse>>> ListAsync(string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeListAsync(cancellationToken));
+
     /// <summary>Instruments with coverage: one aggregate query over the bars, one over the instruments.</summary>
-    public async Task<IReadOnlyList<InstrumentResponse>> ListAsync(CancellationToken cancellationToken)
+    private async Task<QueryResult<IReadOnlyList<InstrumentResponse>>> ComputeListAsync(CancellationToken cancellationToken)
     {
         var coverage = await db.DailyBars
             .GroupBy(b => b.InstrumentId)
