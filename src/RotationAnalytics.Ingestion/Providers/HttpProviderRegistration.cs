@@ -9,12 +9,13 @@ namespace RotationAnalytics.Ingestion.Providers;
 /// <summary>
 /// One named HttpClient per provider with its own resilience pipeline (outer to inner): total deadline, retries with
 /// exponential backoff and jitter that honour Retry-After, a circuit breaker, the client-side rate limiter (so every
-/// attempt, retries included, is counted) and the per-attempt timeout.
+/// attempt, retries included, is counted) and the per-attempt timeout, which covers reading the body too.
 /// </summary>
 internal static class HttpProviderRegistration
 {
     public static IServiceCollection AddHttpDailyBarProviders(this IServiceCollection services, ProvidersOptions providers)
     {
+        services.AddTransient<ResponseBufferingHandler>();
         Add<YahooChartDailyBarProvider>(services, YahooChartDailyBarProvider.ProviderId, providers.Yahoo);
         Add<StooqDailyBarProvider>(services, StooqDailyBarProvider.ProviderId, providers.Stooq);
         Add<AlphaVantageDailyBarProvider>(services, AlphaVantageDailyBarProvider.ProviderId, providers.AlphaVantage);
@@ -26,13 +27,14 @@ internal static class HttpProviderRegistration
     private static void Add<TProvider>(IServiceCollection services, string id, HttpProviderOptions options)
         where TProvider : class, IDailyBarProvider
     {
-        services.AddHttpClient(id, client =>
+        var builder = services.AddHttpClient(id, client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan; // the pipeline owns every timeout
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (compatible; RotationAnalytics/1.0)");
             })
-            .RemoveAllLoggers() // request URLs carry API keys; providers log redacted URLs themselves
-            .AddResilienceHandler(id, pipeline => Configure(pipeline, options));
+            .RemoveAllLoggers(); // request URLs carry API keys; providers log redacted URLs themselves
+        builder.AddResilienceHandler(id, pipeline => Configure(pipeline, options));
+        builder.AddHttpMessageHandler<ResponseBufferingHandler>(); // added after, so inside: each attempt reads its whole body
         services.AddSingleton<IDailyBarProvider, TProvider>();
     }
 
