@@ -1,5 +1,3 @@
-using Microsoft.Net.Http.Headers;
-
 namespace RotationAnalytics.Api.Http;
 
 /// <summary>JSON by default; CSV with <c>format=csv</c> or, when no format is given, <c>Accept: text/csv</c>.</summary>
@@ -32,7 +30,4 @@ public static class ResponseFormats
             ? ResponseFormat.Csv
             : ResponseFormat.Json;
     }
-
-    public static bool Accepts(this IList<MediaTypeHeaderValue> accept, string mediaType) =>
-        accept.Any(a => a.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase));
 }

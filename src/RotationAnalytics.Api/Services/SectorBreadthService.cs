@@ -1,5 +1,6 @@
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Domain.Breadth;
+using RotationAnalytics.Domain.Series;
 using RotationAnalytics.Infrastructure.Reading;
 
 namespace RotationAnalytics.Api.Services;
@@ -47,7 +48,7 @@ public sealed class SectorBreadthService(MarketDataReader reader, AnalyticsCache
         {
             var memberSeries = series[bySymbol[m.Symbol].Id];
             // The 200-day average reaches back 200 closes before the end; the window return back to its base.
-            var evidenceStart = memberSeries.Bars.Length == 0 ? to : memberSeries.Bars[Math.Max(0, EndIndex(memberSeries, to) - 199)].Date;
+            var evidenceStart = memberSeries.Bars.Length == 0 ? to : memberSeries.Bars[Math.Max(0, DateIndex.LastOnOrBefore(memberSeries.Bars, to) - 199)].Date;
             if (m.Window is { } w && w.Base.Date < evidenceStart)
             {
                 evidenceStart = w.Base.Date;
@@ -79,10 +80,4 @@ public sealed class SectorBreadthService(MarketDataReader reader, AnalyticsCache
     }
 
     private static MovingAverageBreadthResponse Sma(MovingAverageBreadth b) => new(b.Period, b.Above, b.Eligible, b.Excluded, b.PercentAbove);
-
-    private static int EndIndex(StoredSeries series, DateOnly to)
-    {
-        var index = Array.FindLastIndex(series.Bars, bar => bar.Date <= to);
-        return Math.Max(index, 0);
-    }
 }

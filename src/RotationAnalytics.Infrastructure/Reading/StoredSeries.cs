@@ -12,7 +12,7 @@ public sealed record StoredSeries(int InstrumentId, PriceBar[] Bars, long[] Sour
     public IEnumerable<long> SourcesBetween(DateOnly from, DateOnly to)
     {
         var seen = new HashSet<long>();
-        var start = LowerBound(from);
+        var start = DateIndex.LastOnOrBefore(Bars, from.AddDays(-1)) + 1;
         for (var i = start; i < Bars.Length && Bars[i].Date <= to; i++)
         {
             if (seen.Add(SourceBatchIds[i]))
@@ -20,24 +20,5 @@ public sealed record StoredSeries(int InstrumentId, PriceBar[] Bars, long[] Sour
                 yield return SourceBatchIds[i];
             }
         }
-    }
-
-    private int LowerBound(DateOnly date)
-    {
-        int lo = 0, hi = Bars.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (Bars[mid].Date < date)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }

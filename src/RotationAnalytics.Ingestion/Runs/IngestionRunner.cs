@@ -106,7 +106,8 @@ public sealed class IngestionRunner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
-        var all = (await db.Instruments.Include(i => i.ProviderSymbols).OrderBy(i => i.Symbol).ToListAsync(cancellationToken))
+        var instruments = await db.Instruments.Include(i => i.ProviderSymbols).OrderBy(i => i.Symbol).ToListAsync(cancellationToken);
+        var all = instruments
             .Select(i => new InstrumentInfo(i.Id, i.Symbol, i.Kind, i.ProviderSymbols.ToDictionary(p => p.Provider, p => p.Symbol)))
             .ToList();
 
@@ -122,9 +123,8 @@ public sealed class IngestionRunner(
         if (request.Symbols is { } symbols)
         {
             var wanted = symbols.Select(s => s.Trim().ToUpperInvariant()).ToHashSet();
-            var aliases = await db.Instruments.Select(i => new { i.Symbol, i.Aliases }).ToListAsync(cancellationToken);
-            var canonical = aliases.Where(i => wanted.Contains(i.Symbol) || i.Aliases.Any(wanted.Contains)).Select(i => i.Symbol).ToHashSet();
-            var unknown = wanted.Where(w => !aliases.Any(i => i.Symbol == w || i.Aliases.Contains(w))).ToList();
+            var canonical = instruments.Where(i => wanted.Contains(i.Symbol) || i.Aliases.Any(wanted.Contains)).Select(i => i.Symbol).ToHashSet();
+            var unknown = wanted.Where(w => !instruments.Any(i => i.Symbol == w || i.Aliases.Contains(w))).ToList();
             if (unknown.Count > 0)
             {
                 throw new ArgumentException($"unknown symbols: {string.Join(", ", unknown)}", nameof(request));
