@@ -1,3 +1,4 @@
+using RotationAnalytics.Domain.Errors;
 using RotationAnalytics.Domain.Series;
 using RotationAnalytics.Infrastructure.Entities;
 using RotationAnalytics.Infrastructure.Reading;
@@ -51,11 +52,11 @@ public static class PairLoader
     /// <paramref name="symbolParameter"/>, B the benchmark; "not enough common history" concerns asOf when the data was
     /// cut at asOf, else the symbol.
     /// </summary>
-    public static Func<string, string> ParameterMap(string symbolParameter, DateOnly? asOf) => domainParameter => domainParameter switch
+    public static Func<DomainInput, string> ParameterMap(string symbolParameter, DateOnly? asOf) => input => input switch
     {
-        "pair" when asOf is not null => "asOf",
-        "a" or "pair" or "symbol" => symbolParameter,
-        "b" => "benchmark",
-        _ => domainParameter,
+        DomainInput.Pair when asOf is not null => "asOf",
+        DomainInput.SeriesA or DomainInput.Pair or DomainInput.Series => symbolParameter,
+        DomainInput.SeriesB => "benchmark",
+        _ => QueryParameterNames.Default(input),
     };
 }

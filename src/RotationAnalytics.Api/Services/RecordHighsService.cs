@@ -33,7 +33,7 @@ public sealed class RecordHighsService(MarketDataReader reader, AnalyticsCache c
         var computed = RecordCloseReport.Compute(series.Bars, from, to);
         if (!computed.IsSuccess)
         {
-            return QueryError.FromDomain(computed.Error, p => p == "bars" ? "symbol" : p);
+            return QueryError.FromDomain(computed.Error);
         }
 
         var r = computed.Value;

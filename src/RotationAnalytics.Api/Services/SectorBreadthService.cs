@@ -38,7 +38,7 @@ public sealed class SectorBreadthService(MarketDataReader reader, AnalyticsCache
         var computed = SectorBreadth.ForWindow(members, from, to);
         if (!computed.IsSuccess)
         {
-            return QueryError.FromDomain(computed.Error, p => p == "members" ? "group" : p);
+            return QueryError.FromDomain(computed.Error);
         }
 
         var r = computed.Value;

@@ -18,7 +18,7 @@ public static class SectorBreadth
     {
         if (from > to)
         {
-            return DomainError.InvalidArgument(nameof(from), $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
+            return DomainError.InvalidArgument(DomainInput.From, $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
         }
 
         var validated = Validate(members);
@@ -41,7 +41,7 @@ public static class SectorBreadth
         var withReturn = Array.FindAll(windows, w => w is not null).Length;
         if (withReturn == 0)
         {
-            return DomainError.InsufficientData(nameof(from), $"No member has a trading day between {from:yyyy-MM-dd} and {to:yyyy-MM-dd} with a close before it.");
+            return DomainError.InsufficientData(DomainInput.From, $"No member has a trading day between {from:yyyy-MM-dd} and {to:yyyy-MM-dd} with a close before it.");
         }
 
         var report = new MemberBreadth[members.Count];
@@ -91,7 +91,7 @@ public static class SectorBreadth
     {
         if (members.Count == 0)
         {
-            return DomainError.InvalidArgument("group", "The group has no members.");
+            return DomainError.InvalidArgument(DomainInput.Members, "The group has no members.");
         }
 
         var symbols = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -101,12 +101,12 @@ public static class SectorBreadth
             var member = members[m];
             if (string.IsNullOrWhiteSpace(member.Symbol) || !symbols.Add(member.Symbol))
             {
-                return DomainError.InvalidArgument("group", $"Member symbols must be present and unique; '{member.Symbol}' is not.");
+                return DomainError.InvalidArgument(DomainInput.Members, $"Member symbols must be present and unique; '{member.Symbol}' is not.");
             }
 
-            if (PriceSeries.Validate(member.Bars, member.Symbol, out var span) is { } error)
+            if (PriceSeries.Validate(member.Bars, DomainInput.Members, out var span) is { } error)
             {
-                return error;
+                return error with { Message = $"{member.Symbol}: {error.Message}" };
             }
 
             series[m] = member.Bars as PriceBar[] ?? span.ToArray();

@@ -1,11 +1,11 @@
 namespace RotationAnalytics.Domain.Errors;
 
-/// <summary>A typed, expected failure of a domain computation. <paramref name="Parameter"/> names the offending input.</summary>
-public sealed record DomainError(DomainErrorKind Kind, string Parameter, string Message)
+/// <summary>A typed, expected failure of a domain computation. <paramref name="Input"/> identifies the offending input.</summary>
+public sealed record DomainError(DomainErrorKind Kind, DomainInput Input, string Message)
 {
-    public static DomainError InvalidArgument(string parameter, string message) =>
-        new(DomainErrorKind.InvalidArgument, parameter, message);
+    public static DomainError InvalidArgument(DomainInput input, string message) =>
+        new(DomainErrorKind.InvalidArgument, input, message);
 
-    public static DomainError InsufficientData(string parameter, string message) =>
-        new(DomainErrorKind.InsufficientData, parameter, message);
+    public static DomainError InsufficientData(DomainInput input, string message) =>
+        new(DomainErrorKind.InsufficientData, input, message);
 }

@@ -22,7 +22,7 @@ public readonly record struct DomainResult<T>
     /// <summary>The value; reading it from a failed result is a programming error of the caller.</summary>
     public T Value => IsSuccess
         ? _value!
-        : throw new InvalidOperationException($"No value: {Error.Kind} on '{Error.Parameter}': {Error.Message}");
+        : throw new InvalidOperationException($"No value: {Error.Kind} on '{Error.Input}': {Error.Message}");
 
     public static implicit operator DomainResult<T>(T value) => new(value, null);
 

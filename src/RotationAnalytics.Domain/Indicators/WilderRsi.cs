@@ -32,7 +32,7 @@ public static class WilderRsi
 
         // Every element is written, so the (large-object-heap for long histories) array is not zeroed first.
         var points = GC.AllocateUninitializedArray<RsiPoint>(span.Length);
-        return Compute(span, period, points) ? points : PriceSeries.Validate(bars, nameof(bars), out _)!;
+        return Compute(span, period, points) ? points : PriceSeries.Validate(bars, DomainInput.Series, out _)!;
     }
 
     /// <summary>
@@ -56,7 +56,7 @@ public static class WilderRsi
         {
             if (!Compute(span, period, [], buffer))
             {
-                return PriceSeries.Validate(bars, nameof(bars), out _)!;
+                return PriceSeries.Validate(bars, DomainInput.Series, out _)!;
             }
 
             if (CheckWindow(from, to, overbought, oversold) is { } windowError)
@@ -87,14 +87,14 @@ public static class WilderRsi
     {
         if (period < 1)
         {
-            return DomainError.InvalidArgument(nameof(period), "period must be at least 1.");
+            return DomainError.InvalidArgument(DomainInput.Period, "period must be at least 1.");
         }
 
         if (span.Length <= period)
         {
             // Short series: an invalid series is reported first, as Validate-then-check always did.
-            return (PriceSeries.AllValid(span) ? null : PriceSeries.Validate(span.ToArray(), "bars", out _))
-                ?? DomainError.InsufficientData(nameof(period), $"RSI({period}) needs at least {period + 1} closes; the history has {span.Length}.");
+            return (PriceSeries.AllValid(span) ? null : PriceSeries.Validate(span.ToArray(), DomainInput.Series, out _))
+                ?? DomainError.InsufficientData(DomainInput.Period, $"RSI({period}) needs at least {period + 1} closes; the history has {span.Length}.");
         }
 
         return null;
@@ -316,17 +316,17 @@ public static class WilderRsi
     {
         if (from > to)
         {
-            return DomainError.InvalidArgument(nameof(from), $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
+            return DomainError.InvalidArgument(DomainInput.From, $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
         }
 
         if (!(overbought is >= 0 and <= 100))
         {
-            return DomainError.InvalidArgument(nameof(overbought), "overbought must be between 0 and 100.");
+            return DomainError.InvalidArgument(DomainInput.Overbought, "overbought must be between 0 and 100.");
         }
 
         if (!(oversold >= 0 && oversold < overbought))
         {
-            return DomainError.InvalidArgument(nameof(oversold), "oversold must be at least 0 and below overbought.");
+            return DomainError.InvalidArgument(DomainInput.Oversold, "oversold must be at least 0 and below overbought.");
         }
 
         return null;

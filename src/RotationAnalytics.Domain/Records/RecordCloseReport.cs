@@ -25,10 +25,10 @@ public sealed record RecordCloseReport(
     {
         if (from > to)
         {
-            return DomainError.InvalidArgument(nameof(from), $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
+            return DomainError.InvalidArgument(DomainInput.From, $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
         }
 
-        if (PriceSeries.Validate(bars, nameof(bars), out var span) is { } error)
+        if (PriceSeries.Validate(bars, DomainInput.Series, out var span) is { } error)
         {
             return error;
         }
@@ -36,7 +36,7 @@ public sealed record RecordCloseReport(
         var last = DateIndex.LastOnOrBefore(span, to);
         if (last < 0)
         {
-            return DomainError.InsufficientData(nameof(to), $"No close on or before {to:yyyy-MM-dd}.");
+            return DomainError.InsufficientData(DomainInput.To, $"No close on or before {to:yyyy-MM-dd}.");
         }
 
         var records = new List<PricePoint>();

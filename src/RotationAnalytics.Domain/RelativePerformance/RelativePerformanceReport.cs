@@ -39,7 +39,7 @@ public sealed record RelativePerformanceReport(
 
         var (first, last) = located.Value;
         if (basis == PriceBasis.Open &&
-            (WindowBounds.RequireOpen(pair.OpensA[first], "symbol") ?? WindowBounds.RequireOpen(pair.OpensB[first], "benchmark")) is { } openError)
+            (WindowBounds.RequireOpen(pair.OpensA[first], DomainInput.SeriesA) ?? WindowBounds.RequireOpen(pair.OpensB[first], DomainInput.SeriesB)) is { } openError)
         {
             return openError;
         }

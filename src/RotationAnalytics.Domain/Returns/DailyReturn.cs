@@ -12,7 +12,7 @@ public readonly record struct DailyReturn(DateOnly Date, double Return)
     /// <summary>Daily returns of every date after the first (a series of n bars gives n − 1 returns).</summary>
     public static DomainResult<DailyReturn[]> Compute(IReadOnlyList<PriceBar> bars)
     {
-        if (PriceSeries.Validate(bars, nameof(bars), out var span) is { } error)
+        if (PriceSeries.Validate(bars, DomainInput.Series, out var span) is { } error)
         {
             return error;
         }

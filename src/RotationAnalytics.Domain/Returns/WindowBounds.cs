@@ -20,30 +20,30 @@ internal readonly record struct WindowBounds(int FirstDay, int LastDay)
     {
         if (from > to)
         {
-            return DomainError.InvalidArgument(nameof(from), $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
+            return DomainError.InvalidArgument(DomainInput.From, $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
         }
 
         if (!Enum.IsDefined(basis))
         {
-            return DomainError.InvalidArgument(nameof(basis), "basis must be close or open.");
+            return DomainError.InvalidArgument(DomainInput.Basis, "basis must be close or open.");
         }
 
         var firstDay = lastBeforeFrom + 1;
         if (firstDay > lastOnOrBeforeTo)
         {
-            return DomainError.InsufficientData(nameof(from), $"No trading date between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}.");
+            return DomainError.InsufficientData(DomainInput.From, $"No trading date between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}.");
         }
 
         if (basis == PriceBasis.Close && lastBeforeFrom < 0)
         {
-            return DomainError.InsufficientData(nameof(from), $"No trading date before {from:yyyy-MM-dd} to take the base close from; use a later from or basis open.");
+            return DomainError.InsufficientData(DomainInput.From, $"No trading date before {from:yyyy-MM-dd} to take the base close from; use a later from or basis open.");
         }
 
         return new WindowBounds(firstDay, lastOnOrBeforeTo);
     }
 
     /// <summary>Basis open needs a real open on the first day; vendors store 0 when they have none.</summary>
-    public static DomainError? RequireOpen(double open, string parameter) => open > 0
+    public static DomainError? RequireOpen(double open, DomainInput input) => open > 0
         ? null
-        : DomainError.InsufficientData(parameter, "The first trading date of the window has no open price; use basis close.");
+        : DomainError.InsufficientData(input, "The first trading date of the window has no open price; use basis close.");
 }

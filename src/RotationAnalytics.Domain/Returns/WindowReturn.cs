@@ -11,7 +11,7 @@ public sealed record WindowReturn(PricePoint Base, PricePoint End, double Return
 {
     public static DomainResult<WindowReturn> Compute(IReadOnlyList<PriceBar> bars, DateOnly from, DateOnly to, PriceBasis basis = PriceBasis.Close)
     {
-        if (PriceSeries.Validate(bars, nameof(bars), out var span) is { } error)
+        if (PriceSeries.Validate(bars, DomainInput.Series, out var span) is { } error)
         {
             return error;
         }
@@ -27,7 +27,7 @@ public sealed record WindowReturn(PricePoint Base, PricePoint End, double Return
             return bounds.Error;
         }
 
-        if (basis == PriceBasis.Open && WindowBounds.RequireOpen(span[bounds.Value.FirstDay].Open, nameof(bars)) is { } openError)
+        if (basis == PriceBasis.Open && WindowBounds.RequireOpen(span[bounds.Value.FirstDay].Open, DomainInput.Series) is { } openError)
         {
             return openError;
         }

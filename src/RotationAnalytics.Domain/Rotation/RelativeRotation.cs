@@ -23,12 +23,12 @@ public static class RelativeRotation
     {
         if (ratioWindow < 2)
         {
-            return DomainError.InvalidArgument(nameof(ratioWindow), "ratioWindow must be at least 2.");
+            return DomainError.InvalidArgument(DomainInput.RatioWindow, "ratioWindow must be at least 2.");
         }
 
         if (momentumWindow < 2)
         {
-            return DomainError.InvalidArgument(nameof(momentumWindow), "momentumWindow must be at least 2.");
+            return DomainError.InvalidArgument(DomainInput.MomentumWindow, "momentumWindow must be at least 2.");
         }
 
         var count = pair.Count;
@@ -36,7 +36,7 @@ public static class RelativeRotation
         if (count <= firstComplete)
         {
             return DomainError.InsufficientData(
-                nameof(pair), $"Rotation with windows {ratioWindow}/{momentumWindow} needs at least {firstComplete + 1} common trading dates; there are {count}.");
+                DomainInput.Pair, $"Rotation with windows {ratioWindow}/{momentumWindow} needs at least {firstComplete + 1} common trading dates; there are {count}.");
         }
 
         var scratch = ArrayPool<double>.Shared.Rent(3 * count);
@@ -85,7 +85,7 @@ public static class RelativeRotation
     {
         if (length < 1)
         {
-            return DomainError.InvalidArgument("tail", "tail must be at least 1.");
+            return DomainError.InvalidArgument(DomainInput.Tail, "tail must be at least 1.");
         }
 
         var last = points.Length - 1;
@@ -99,7 +99,7 @@ public static class RelativeRotation
 
         if (last < 0 || points[last].RsMomentum is null)
         {
-            return DomainError.InsufficientData(nameof(asOf), "Not enough history before asOf for a complete rotation point.");
+            return DomainError.InsufficientData(DomainInput.AsOf, "Not enough history before asOf for a complete rotation point.");
         }
 
         var first = last;

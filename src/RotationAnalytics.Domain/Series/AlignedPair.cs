@@ -21,12 +21,12 @@ public sealed record AlignedPair(
     /// <summary>Joins <paramref name="a"/> and <paramref name="b"/> (each validated) on their common dates.</summary>
     public static DomainResult<AlignedPair> Align(IReadOnlyList<PriceBar> a, IReadOnlyList<PriceBar> b)
     {
-        if (PriceSeries.Validate(a, nameof(a), out var spanA) is { } errorA)
+        if (PriceSeries.Validate(a, DomainInput.SeriesA, out var spanA) is { } errorA)
         {
             return errorA;
         }
 
-        if (PriceSeries.Validate(b, nameof(b), out var spanB) is { } errorB)
+        if (PriceSeries.Validate(b, DomainInput.SeriesB, out var spanB) is { } errorB)
         {
             return errorB;
         }

@@ -14,10 +14,10 @@ public static class PriceSeries
     /// positive, opens finite and non-negative (an open of 0 is a vendor gap, rejected only where it is used).
     /// High and low are not used by any metric and are not checked.
     /// </summary>
-    public static DomainError? Validate(IReadOnlyList<PriceBar> bars, string parameter, out ReadOnlySpan<PriceBar> span)
+    public static DomainError? Validate(IReadOnlyList<PriceBar> bars, DomainInput input, out ReadOnlySpan<PriceBar> span)
     {
         span = AsSpan(bars);
-        return AllValid(span) ? null : FirstError(span, parameter);
+        return AllValid(span) ? null : FirstError(span, input);
     }
 
     /// <summary>The bars as a span: arrays and lists in place, anything else copied once.</summary>
@@ -60,24 +60,24 @@ public static class PriceSeries
         return worstClose < MaxFinite && worstOpen <= MaxFinite && order >= 0;
     }
 
-    private static DomainError? FirstError(ReadOnlySpan<PriceBar> span, string parameter)
+    private static DomainError? FirstError(ReadOnlySpan<PriceBar> span, DomainInput input)
     {
         for (var i = 0; i < span.Length; i++)
         {
             var bar = span[i];
             if (!(bar.Close > 0) || !double.IsFinite(bar.Close))
             {
-                return DomainError.InvalidArgument(parameter, $"Close on {bar.Date:yyyy-MM-dd} must be a finite positive number, was {bar.Close}.");
+                return DomainError.InvalidArgument(input, $"Close on {bar.Date:yyyy-MM-dd} must be a finite positive number, was {bar.Close}.");
             }
 
             if (!(bar.Open >= 0) || !double.IsFinite(bar.Open))
             {
-                return DomainError.InvalidArgument(parameter, $"Open on {bar.Date:yyyy-MM-dd} must be a finite non-negative number, was {bar.Open}.");
+                return DomainError.InvalidArgument(input, $"Open on {bar.Date:yyyy-MM-dd} must be a finite non-negative number, was {bar.Open}.");
             }
 
             if (i > 0 && bar.Date <= span[i - 1].Date)
             {
-                return DomainError.InvalidArgument(parameter, $"Dates must be strictly ascending; {bar.Date:yyyy-MM-dd} follows {span[i - 1].Date:yyyy-MM-dd}.");
+                return DomainError.InvalidArgument(input, $"Dates must be strictly ascending; {bar.Date:yyyy-MM-dd} follows {span[i - 1].Date:yyyy-MM-dd}.");
             }
         }
 

@@ -29,35 +29,35 @@ public static class StreakAnalysis
     {
         if (historyOffset < 0)
         {
-            return DomainError.InvalidArgument(nameof(historyOffset), "historyOffset must not be negative.");
+            return DomainError.InvalidArgument(DomainInput.HistoryOffset, "historyOffset must not be negative.");
         }
 
         if (historyCount < 0)
         {
-            return DomainError.InvalidArgument(nameof(historyCount), "historyCount must not be negative.");
+            return DomainError.InvalidArgument(DomainInput.HistoryCount, "historyCount must not be negative.");
         }
 
         if (minLength < 1)
         {
-            return DomainError.InvalidArgument(nameof(minLength), "minLength must be at least 1.");
+            return DomainError.InvalidArgument(DomainInput.MinLength, "minLength must be at least 1.");
         }
 
         if (pair.Count < 2)
         {
-            return DomainError.InsufficientData(nameof(pair), "Streaks need at least two common trading dates.");
+            return DomainError.InsufficientData(DomainInput.Pair, "Streaks need at least two common trading dates.");
         }
 
         if (pair.ClosesA.Length < pair.Count || pair.ClosesB.Length < pair.Count)
         {
             // Only a hand-built pair can be inconsistent; the passes below index the closes without bounds checks.
-            return DomainError.InvalidArgument(nameof(pair), "The pair needs one close of each series per common date.");
+            return DomainError.InvalidArgument(DomainInput.Pair, "The pair needs one close of each series per common date.");
         }
 
         var end = asOf is { } date ? DateIndex.LastOnOrBefore(pair.Dates, date) : pair.Count - 1;
         if (end < 1)
         {
             return DomainError.InsufficientData(
-                nameof(asOf), $"Streaks need at least two common trading dates up to asOf; the first two are {pair.Dates[0]:yyyy-MM-dd} and {pair.Dates[1]:yyyy-MM-dd}.");
+                DomainInput.AsOf, $"Streaks need at least two common trading dates up to asOf; the first two are {pair.Dates[0]:yyyy-MM-dd} and {pair.Dates[1]:yyyy-MM-dd}.");
         }
 
         // Scratch, all pooled (a run is at most one per day): the daily excess (later reused for the cumulative

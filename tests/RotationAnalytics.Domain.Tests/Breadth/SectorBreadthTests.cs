@@ -107,11 +107,11 @@ public class SectorBreadthTests
     [Fact]
     public void Invalid_or_insufficient_inputs_give_typed_errors()
     {
-        SectorBreadth.ForWindow(Group, Day(3), Day(1)).Error!.Parameter.Should().Be("from");
-        SectorBreadth.ForWindow([], Day(1), Day(3)).Error!.Parameter.Should().Be("group");
-        SectorBreadth.ForWindow([Group[0], Group[0]], Day(1), Day(3)).Error!.Parameter.Should().Be("group");
+        SectorBreadth.ForWindow(Group, Day(3), Day(1)).Error!.Input.Should().Be(DomainInput.From);
+        SectorBreadth.ForWindow([], Day(1), Day(3)).Error!.Input.Should().Be(DomainInput.Members);
+        SectorBreadth.ForWindow([Group[0], Group[0]], Day(1), Day(3)).Error!.Input.Should().Be(DomainInput.Members);
         SectorBreadth.ForWindow([new BreadthMember("BAD", null, FromCloses(1, double.NaN))], Day(1), Day(3)).Error!.Should().Match<DomainError>(
-            e => e.Kind == DomainErrorKind.InvalidArgument && e.Parameter == "BAD");
+            e => e.Kind == DomainErrorKind.InvalidArgument && e.Input == DomainInput.Members && e.Message.StartsWith("BAD:"));
         SectorBreadth.ForDate(Group, Day(0)).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData); // nobody has a close before d0
         SectorBreadth.ForDate(Group, new DateOnly(2024, 1, 6)).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData); // a Saturday
         SectorBreadth.ForWindow([new BreadthMember("E", null, [])], Day(1), Day(3)).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);

@@ -93,14 +93,14 @@ public class WilderRsiTests
     {
         var all = WilderRsi.Calculate(FromCloses(WilderCloses)).Value;
 
-        WilderRsi.Calculate(FromCloses(1, 2, 3), 0).Error!.Should().Be(DomainError.InvalidArgument("period", "period must be at least 1."));
+        WilderRsi.Calculate(FromCloses(1, 2, 3), 0).Error!.Should().Be(DomainError.InvalidArgument(DomainInput.Period, "period must be at least 1."));
         WilderRsi.Calculate(FromCloses(1, 2, 3), -5).Error!.Kind.Should().Be(DomainErrorKind.InvalidArgument);
         WilderRsi.Calculate(FromCloses(1), 14).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
         WilderRsi.Calculate(Array.Empty<PriceBar>(), 14).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
         WilderRsi.Calculate(FromCloses(1, double.NaN, 3), 1).Error!.Kind.Should().Be(DomainErrorKind.InvalidArgument);
-        WilderRsi.Window(all, Day(5), Day(1)).Error!.Parameter.Should().Be("from");
-        WilderRsi.Window(all, Day(1), Day(5), overbought: 101).Error!.Parameter.Should().Be("overbought");
-        WilderRsi.Window(all, Day(1), Day(5), overbought: 60, oversold: 60).Error!.Parameter.Should().Be("oversold");
-        WilderRsi.Window(all, Day(1), Day(5), oversold: double.NaN).Error!.Parameter.Should().Be("oversold");
+        WilderRsi.Window(all, Day(5), Day(1)).Error!.Input.Should().Be(DomainInput.From);
+        WilderRsi.Window(all, Day(1), Day(5), overbought: 101).Error!.Input.Should().Be(DomainInput.Overbought);
+        WilderRsi.Window(all, Day(1), Day(5), overbought: 60, oversold: 60).Error!.Input.Should().Be(DomainInput.Oversold);
+        WilderRsi.Window(all, Day(1), Day(5), oversold: double.NaN).Error!.Input.Should().Be(DomainInput.Oversold);
     }
 }

@@ -41,8 +41,8 @@ public class FastPathEquivalenceTests
         Error(WilderRsi.Readings(nan, Day(0), Day(2), period: 2)).Should().Be(Error(WilderRsi.Calculate(nan, 2)));
         Error(WilderRsi.Readings(nan, Day(0), Day(2), period: 9)).Should().Be(Error(WilderRsi.Calculate(nan, 9)));
         Error(WilderRsi.Readings(FromCloses(1, 2), Day(0), Day(2), period: 2)).Should().Be(Error(WilderRsi.Calculate(FromCloses(1, 2), 2)));
-        Error(WilderRsi.Readings(FromCloses(1, 2, 3), Day(2), Day(0), period: 2))!.Parameter.Should().Be("from");
-        Error(WilderRsi.Readings(FromCloses(1, 2, 3), Day(0), Day(2), period: 2, overbought: 30, oversold: 30))!.Parameter.Should().Be("oversold");
+        Error(WilderRsi.Readings(FromCloses(1, 2, 3), Day(2), Day(0), period: 2))!.Input.Should().Be(DomainInput.From);
+        Error(WilderRsi.Readings(FromCloses(1, 2, 3), Day(0), Day(2), period: 2, overbought: 30, oversold: 30))!.Input.Should().Be(DomainInput.Oversold);
         Error(WilderRsi.Calculate(nan, 2))!.Message.Should().Contain("Close on 2024-01-04");
     }
 
@@ -63,9 +63,9 @@ public class FastPathEquivalenceTests
         var bars = FromCloses(1, 2, 3);
         bars[1] = bars[1] with { Close = close, Open = open };
 
-        (PriceSeries.Validate(bars, "bars", out _) is null).Should().Be(valid);
-        (PriceSeries.Validate(bars.Reverse().ToArray(), "bars", out _) is null).Should().BeFalse(); // dates descending
-        (PriceSeries.Validate(new[] { bars[0], bars[0] }, "bars", out _) is null).Should().BeFalse(); // duplicate date
+        (PriceSeries.Validate(bars, DomainInput.Series, out _) is null).Should().Be(valid);
+        (PriceSeries.Validate(bars.Reverse().ToArray(), DomainInput.Series, out _) is null).Should().BeFalse(); // dates descending
+        (PriceSeries.Validate(new[] { bars[0], bars[0] }, DomainInput.Series, out _) is null).Should().BeFalse(); // duplicate date
     }
 
     [Theory]
@@ -93,8 +93,8 @@ public class FastPathEquivalenceTests
     {
         var pair = AlignedPair.Align(FromCloses(1, 2, 3), FromCloses(1, 1, 1)).Value;
 
-        StreakAnalysis.Analyze(pair, null, 1, -1, 5).Error.Should().Be(DomainError.InvalidArgument("historyOffset", "historyOffset must not be negative."));
-        StreakAnalysis.Analyze(pair, null, 1, 0, -5).Error!.Parameter.Should().Be("historyCount");
+        StreakAnalysis.Analyze(pair, null, 1, -1, 5).Error.Should().Be(DomainError.InvalidArgument(DomainInput.HistoryOffset, "historyOffset must not be negative."));
+        StreakAnalysis.Analyze(pair, null, 1, 0, -5).Error!.Input.Should().Be(DomainInput.HistoryCount);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class FastPathEquivalenceTests
         var dates = new[] { Day(0), Day(1), Day(2) };
         var pair = new AlignedPair(dates, [1, 2, 3], [1, 2], [1, 1, 1], [1, 1, 1], []);
 
-        StreakAnalysis.Analyze(pair).Error!.Parameter.Should().Be("pair");
+        StreakAnalysis.Analyze(pair).Error!.Input.Should().Be(DomainInput.Pair);
     }
 
     private static DomainError? Error<T>(DomainResult<T> result) => result.Error;

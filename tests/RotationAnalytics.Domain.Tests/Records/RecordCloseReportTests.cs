@@ -52,7 +52,7 @@ public class RecordCloseReportTests
     {
         RecordCloseReport.Compute(Bars, Day(3), Day(1)).Error!.Kind.Should().Be(DomainErrorKind.InvalidArgument);
         RecordCloseReport.Compute(Bars, Day(0).AddDays(-9), Day(0).AddDays(-1)).Error!.Should().Be(
-            DomainError.InsufficientData("to", "No close on or before 2023-12-31."));
+            DomainError.InsufficientData(DomainInput.To, "No close on or before 2023-12-31."));
         RecordCloseReport.Compute([], Day(0), Day(1)).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
         RecordCloseReport.Compute(FromCloses(1, double.NaN), Day(0), Day(1)).Error!.Kind.Should().Be(DomainErrorKind.InvalidArgument);
     }

@@ -66,14 +66,14 @@ public class RelativePerformanceReportTests
     public void Windows_that_cannot_be_served_give_typed_errors()
     {
         RelativePerformanceReport.Compute(Pair, Day(3), Day(1)).Error!.Should().Be(
-            DomainError.InvalidArgument("from", "from (2024-01-04) must not be after to (2024-01-02)."));
+            DomainError.InvalidArgument(DomainInput.From, "from (2024-01-04) must not be after to (2024-01-02)."));
         RelativePerformanceReport.Compute(Pair, Day(0), Day(3)).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData); // no base before d0
         RelativePerformanceReport.Compute(Pair, Day(0), Day(3), PriceBasis.Open).Value.TradingDays.Should().Be(4);
         RelativePerformanceReport.Compute(Pair, Day(10), Day(12)).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
-        RelativePerformanceReport.Compute(Pair, Day(1), Day(3), (PriceBasis)7).Error!.Parameter.Should().Be("basis");
+        RelativePerformanceReport.Compute(Pair, Day(1), Day(3), (PriceBasis)7).Error!.Input.Should().Be(DomainInput.Basis);
         var empty = AlignedPair.Align([], []).Value;
         RelativePerformanceReport.Compute(empty, Day(1), Day(3)).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
         var noOpen = AlignedPair.Align([Bar(Day(0), 1), Bar(Day(1), 2, open: 0)], FromCloses(1, 2)).Value;
-        RelativePerformanceReport.Compute(noOpen, Day(1), Day(1), PriceBasis.Open).Error!.Parameter.Should().Be("symbol");
+        RelativePerformanceReport.Compute(noOpen, Day(1), Day(1), PriceBasis.Open).Error!.Input.Should().Be(DomainInput.SeriesA);
     }
 }

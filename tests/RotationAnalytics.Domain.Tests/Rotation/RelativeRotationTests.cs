@@ -37,7 +37,7 @@ public class RelativeRotationTests
         earlier.Tail.Should().Equal(points[3]);
         RelativeRotation.Tail(points, Day(2)).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
         RelativeRotation.Tail(points, Day(0).AddDays(-1)).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
-        RelativeRotation.Tail(points, length: 0).Error!.Parameter.Should().Be("tail");
+        RelativeRotation.Tail(points, length: 0).Error!.Input.Should().Be(DomainInput.Tail);
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public class RelativeRotationTests
     [Fact]
     public void Invalid_or_insufficient_inputs_give_typed_errors()
     {
-        RelativeRotation.Calculate(Pair, 1, 2).Error!.Parameter.Should().Be("ratioWindow");
-        RelativeRotation.Calculate(Pair, 2, 0).Error!.Parameter.Should().Be("momentumWindow");
+        RelativeRotation.Calculate(Pair, 1, 2).Error!.Input.Should().Be(DomainInput.RatioWindow);
+        RelativeRotation.Calculate(Pair, 2, 0).Error!.Input.Should().Be(DomainInput.MomentumWindow);
         RelativeRotation.Calculate(Pair, 3, 3).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
         RelativeRotation.Calculate(Pair).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
         RelativeRotation.Calculate(AlignedPair.Align([], []).Value, 2, 2).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);

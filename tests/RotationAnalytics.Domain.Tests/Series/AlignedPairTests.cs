@@ -41,7 +41,7 @@ public class AlignedPairTests
     {
         var error = AlignedPair.Align(FromCloses(1, close, 3), FromCloses(1, 2, 3)).Error;
 
-        error.Should().Be(DomainError.InvalidArgument("a", error!.Message));
+        error.Should().Be(DomainError.InvalidArgument(DomainInput.SeriesA, error!.Message));
         error.Message.Should().Contain("2024-01-02");
     }
 
@@ -53,8 +53,8 @@ public class AlignedPairTests
         PriceBar[] nanOpen = [Bar(Day(0), 1, double.NaN)];
 
         AlignedPair.Align(FromCloses(1), unsorted).Error!.Kind.Should().Be(DomainErrorKind.InvalidArgument);
-        AlignedPair.Align(FromCloses(1), duplicate).Error!.Parameter.Should().Be("b");
-        AlignedPair.Align(nanOpen, FromCloses(1)).Error!.Parameter.Should().Be("a");
+        AlignedPair.Align(FromCloses(1), duplicate).Error!.Input.Should().Be(DomainInput.SeriesB);
+        AlignedPair.Align(nanOpen, FromCloses(1)).Error!.Input.Should().Be(DomainInput.SeriesA);
     }
 
     [Fact]

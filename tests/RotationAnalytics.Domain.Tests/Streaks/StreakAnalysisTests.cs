@@ -135,8 +135,8 @@ public class StreakAnalysisTests
         var onePoint = AlignedPair.Align(FromCloses(1), FromCloses(2)).Value;
         var empty = AlignedPair.Align([], []).Value;
 
-        StreakAnalysis.Analyze(Pair, minLength: 0).Error!.Should().Match<DomainError>(e => e.Kind == DomainErrorKind.InvalidArgument && e.Parameter == "minLength");
-        StreakAnalysis.Analyze(Pair, Day(0)).Error!.Should().Match<DomainError>(e => e.Kind == DomainErrorKind.InsufficientData && e.Parameter == "asOf");
+        StreakAnalysis.Analyze(Pair, minLength: 0).Error!.Should().Match<DomainError>(e => e.Kind == DomainErrorKind.InvalidArgument && e.Input == DomainInput.MinLength);
+        StreakAnalysis.Analyze(Pair, Day(0)).Error!.Should().Match<DomainError>(e => e.Kind == DomainErrorKind.InsufficientData && e.Input == DomainInput.AsOf);
         StreakAnalysis.Analyze(Pair, Day(0).AddDays(-30)).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
         StreakAnalysis.Analyze(onePoint).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
         StreakAnalysis.Analyze(empty).Error!.Kind.Should().Be(DomainErrorKind.InsufficientData);
