@@ -10,6 +10,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using RotationAnalytics.Api.Http;
 using RotationAnalytics.Api.Infrastructure;
+using RotationAnalytics.Api.Queries;
+using RotationAnalytics.Infrastructure;
 using RotationAnalytics.Api.Services;
 using Serilog;
 
@@ -37,16 +39,17 @@ public static class ApiServiceCollectionExtensions
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarketClock>();
-        builder.Services.AddSingleton<DataVersionSource>();
+        builder.Services.AddMarketSnapshot(builder.Configuration);
         builder.Services.AddMemoryCache(options => options.SizeLimit = AnalyticsCache.MaxEntries);
         builder.Services.AddSingleton<AnalyticsCache>();
-        builder.Services.AddScoped<InstrumentQueryService>();
-        builder.Services.AddScoped<StreakService>();
-        builder.Services.AddScoped<RelativePerformanceService>();
-        builder.Services.AddScoped<RsiService>();
-        builder.Services.AddScoped<RecordHighsService>();
-        builder.Services.AddScoped<SectorBreadthService>();
-        builder.Services.AddScoped<RotationService>();
+        builder.Services.AddSingleton<QueryPipeline>();
+        builder.Services.AddSingleton<InstrumentQueryService>();
+        builder.Services.AddSingleton<StreakService>();
+        builder.Services.AddSingleton<RelativePerformanceService>();
+        builder.Services.AddSingleton<RsiService>();
+        builder.Services.AddSingleton<RecordHighsService>();
+        builder.Services.AddSingleton<SectorBreadthService>();
+        builder.Services.AddSingleton<RotationService>();
         builder.AddRequestProtection();
 
         builder.Services.AddEndpointsApiExplorer();
@@ -79,7 +82,11 @@ public static class ApiServiceCollectionExtensions
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "RotationAnalytics API");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
         app.MapControllers().RequireRateLimiting(RateLimitingOptions.PolicyName);
         return app;
     }

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using RotationAnalytics.Infrastructure.Snapshot;
 
 namespace RotationAnalytics.Infrastructure;
 
@@ -17,8 +21,24 @@ public static class InfrastructureServiceCollectionExtensions
                 $"Connection string '{ConnectionStringName}' is not configured (set ConnectionStrings__{ConnectionStringName}, or start with scripts/run.sh).");
         services.AddDbContextPool<RotationDbContext>(options => ConfigureDbContext(options, connectionString));
         services.AddHostedService<DatabaseInitializer>();
-        services.AddScoped<Reading.MarketDataReader>();
-        services.AddHealthChecks().AddDbContextCheck<RotationDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddDbContextCheck<RotationDbContext>("database", failureStatus: HealthStatus.Degraded, tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>
+    /// The read path: the in-memory market snapshot, loaded before the host serves and kept current by LISTEN/NOTIFY.
+    /// While a snapshot is served, an unreachable database degrades readiness instead of failing it.
+    /// </summary>
+    public static IServiceCollection AddMarketSnapshot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SnapshotOptions>().Bind(configuration.GetSection(SnapshotOptions.SectionName));
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)!;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "snapshot" }.Build());
+        services.AddSingleton<MarketSnapshotLoader>();
+        services.AddSingleton<MarketSnapshotStore>();
+        services.AddHostedService<MarketSnapshotRefresher>();
+        services.AddHealthChecks().AddCheck<MarketSnapshotHealthCheck>("snapshot", tags: ["ready"]);
         return services;
     }
 

@@ -46,7 +46,7 @@ public sealed class CacheInvalidationTests : IAsyncLifetime
             new IngestionRequest { Trigger = "manual", CsvDirectory = RepositoryPaths.MarketData, Symbols = ["RUT", "SPX"] }, CancellationToken.None);
         outcome!.Status.Should().Be(IngestionRunStatus.Succeeded);
 
-        // The version is re-read at most once a second (DataVersionSource.RefreshInterval).
+        // The commit notifies every API process; the snapshot refresh follows within about a second.
         HttpResponseMessage after;
         var deadline = DateTime.UtcNow.AddSeconds(10);
         do

@@ -31,26 +31,69 @@ public sealed class HostingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ready_turns_503_when_the_database_goes_away_and_200_when_it_returns()
+    public async Task When_the_database_goes_away_reads_keep_answering_from_the_snapshot_and_ready_says_degraded()
     {
         var target = new NpgsqlConnectionStringBuilder(_database.ConnectionString);
         await using var proxy = new FaultyTcpProxy(target.Host!, target.Port);
         var viaProxy = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Port = proxy.Port, Timeout = 3 }.ConnectionString;
-        await using var api = new ApiFactory(viaProxy);
+        await using var api = new ApiFactory(viaProxy, new Dictionary<string, string?> { ["Snapshot:PollIntervalSeconds"] = "0.5" });
         using var client = api.CreateClient();
 
-        (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+        var healthy = await ReadyAsync(client);
+        healthy.Status.Should().Be(HttpStatusCode.OK);
+        healthy.Body.GetProperty("status").GetString().Should().Be("Degraded", "a new database holds no bars yet");
+        var version = healthy.Body.GetProperty("checks").GetProperty("snapshot").GetProperty("data").GetProperty("version").GetInt64();
+        version.Should().Be(await _database.ScalarAsync<long>("SELECT version FROM data_version"));
+        var before = await client.GetAsync(new Uri("/instruments", UriKind.Relative));
 
         proxy.Cut();
-        (await PollReadyAsync(client, HttpStatusCode.ServiceUnavailable)).Should().Be(HttpStatusCode.ServiceUnavailable);
+        var degraded = await PollReadyAsync(client, body => body.GetProperty("checks").GetProperty("snapshot").GetProperty("description").GetString()!.Contains("refreshing failed"));
+        degraded.Status.Should().Be(HttpStatusCode.OK);
+        degraded.Body.GetProperty("status").GetString().Should().Be("Degraded");
+        var snapshot = degraded.Body.GetProperty("checks").GetProperty("snapshot");
+        snapshot.GetProperty("data").GetProperty("version").GetInt64().Should().Be(version);
+        snapshot.GetProperty("data").GetProperty("ageSeconds").GetDouble().Should().BeGreaterThanOrEqualTo(0);
         (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK, "liveness does not depend on the database");
+        var during = await client.GetAsync(new Uri("/instruments", UriKind.Relative));
+        during.StatusCode.Should().Be(HttpStatusCode.OK, "the previous snapshot keeps answering");
+        during.Headers.ETag.Should().Be(before.Headers.ETag);
+        (await during.Content.ReadAsStringAsync()).Should().Be(await before.Content.ReadAsStringAsync());
+
+        proxy.Restore();
+        var recovered = await PollReadyAsync(client, body => !body.GetProperty("checks").GetProperty("snapshot").GetProperty("description").GetString()!.Contains("refreshing failed"));
+        recovered.Body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString().Should().Be("Healthy");
+    }
+
+    [Fact]
+    public async Task Reads_answer_503_with_retry_after_until_a_first_snapshot_is_loaded()
+    {
+        var target = new NpgsqlConnectionStringBuilder(_database.ConnectionString);
+        await using var proxy = new FaultyTcpProxy(target.Host!, target.Port);
+        var viaProxy = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Port = proxy.Port, Timeout = 2 }.ConnectionString;
+        await using (var migrate = new ApiFactory(_database.ConnectionString))
+        {
+            migrate.CreateClient().Dispose();
+        }
+
+        proxy.Cut();
+        await using var api = new ApiFactory(viaProxy, new Dictionary<string, string?>
+        {
+            ["Database:MigrateOnStartup"] = "false",
+            ["Snapshot:PollIntervalSeconds"] = "0.5",
+        });
+        using var client = api.CreateClient();
+
+        var ready = await ReadyAsync(client);
+        ready.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        ready.Body.GetProperty("checks").GetProperty("snapshot").GetProperty("description").GetString().Should().StartWith("No market snapshot loaded yet");
         var instruments = await client.GetAsync(new Uri("/instruments", UriKind.Relative));
         instruments.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         instruments.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         instruments.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(5));
 
         proxy.Restore();
-        (await PollReadyAsync(client, HttpStatusCode.OK)).Should().Be(HttpStatusCode.OK);
+        (await PollReadyAsync(client, body => body.GetProperty("checks").GetProperty("snapshot").GetProperty("status").GetString() != "Unhealthy"))
+            .Status.Should().Be(HttpStatusCode.OK);
         (await client.GetAsync(new Uri("/instruments", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -114,18 +157,22 @@ public sealed class HostingTests : IAsyncLifetime
         problem.RootElement.GetProperty("status").GetInt32().Should().Be(404);
     }
 
-    private static async Task<HttpStatusCode> PollReadyAsync(HttpClient client, HttpStatusCode wanted)
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> ReadyAsync(HttpClient client)
     {
-        var status = HttpStatusCode.InternalServerError;
-        for (var attempt = 0; attempt < 40 && status != wanted; attempt++)
+        var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> PollReadyAsync(HttpClient client, Func<JsonElement, bool> wanted)
+    {
+        var ready = await ReadyAsync(client);
+        for (var attempt = 0; attempt < 60 && !wanted(ready.Body); attempt++)
         {
-            status = (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode;
-            if (status != wanted)
-            {
-                await Task.Delay(250);
-            }
+            await Task.Delay(250);
+            ready = await ReadyAsync(client);
         }
 
-        return status;
+        wanted(ready.Body).Should().BeTrue($"readiness should change; it says {ready.Body}");
+        return ready;
     }
 }

@@ -19,7 +19,7 @@ public sealed class HttpBehaviourTests(MarketDataApi api)
         var etag = first.Headers.ETag!;
         first.Headers.CacheControl!.Public.Should().BeTrue();
         first.Headers.CacheControl.MaxAge.Should().Be(TimeSpan.FromSeconds(60));
-        var version = await api.Database.ScalarAsync<long>("SELECT max(id) FROM source_batches");
+        var version = await api.Database.ScalarAsync<long>("SELECT version FROM data_version");
         etag.Tag.Should().Be($"\"d{version}-json\"");
 
         using var conditional = new HttpRequestMessage(HttpMethod.Get, Url("/streaks?symbol=IWM&benchmark=SPY"));

@@ -1,27 +1,30 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using RotationAnalytics.Api.Http;
-using RotationAnalytics.Api.Services;
+using Microsoft.Net.Http.Headers;
+using RotationAnalytics.Api.Queries;
 
 namespace RotationAnalytics.Api.Controllers;
 
 /// <summary>
 /// What every analytics controller shares: strict query parsing into <see cref="QueryParameters"/>, the cache key of
-/// the request, and the mapping of a <see cref="QueryResult{T}"/> to JSON, CSV or a ProblemDetails response.
+/// the request, and the mapping of an answer to JSON, CSV, 304 or a ProblemDetails response. An answer's ETag is the
+/// data version it was computed from; a conditional request is evaluated only once the request is known to succeed,
+/// so a malformed request stays a 400 and an unknown symbol a 404 whatever ETag it sends (SPEC §4).
 /// </summary>
 [ApiController]
-[DataVersioned]
 [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
 [ProducesResponseType(StatusCodes.Status304NotModified)]
 public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBase
 {
+    /// <summary>Dashboards poll; a minute of staleness is fine and revalidation is a cheap 304.</summary>
+    private const string CacheControl = "public, max-age=60, must-revalidate";
+
     private QueryParameters? _query;
 
     protected QueryParameters Query => _query ??= new QueryParameters(ModelState, clock.Today);
-
-    protected long DataVersion => HttpContext.DataVersion();
 
     /// <summary>Path plus the query parameters sorted and lower-cased, without <c>format</c>: same key, same answer.</summary>
     protected string CacheKey => Request.Path.Value!.ToLowerInvariant() + "?" + string.Join('&', Request.Query
@@ -52,6 +55,15 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
         if (answer.Result.Error is { } error)
         {
             return Failure(error);
+        }
+
+        var etag = new EntityTagHeaderValue($"\"d{answer.DataVersion}-{format.ToString().ToLowerInvariant()}\"");
+        Response.GetTypedHeaders().ETag = etag;
+        Response.Headers.CacheControl = CacheControl;
+        Response.Headers.Vary = "Accept";
+        if (Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
         }
 
         if (format == ResponseFormat.Csv && csv is not null)

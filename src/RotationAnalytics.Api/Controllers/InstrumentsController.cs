@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Api.Http;
+using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Api.Services;
 
 namespace RotationAnalytics.Api.Controllers;
@@ -13,8 +14,8 @@ public sealed class InstrumentsController(InstrumentQueryService instruments, Ma
     /// <response code="200">All instruments, ordered by symbol.</response>
     [HttpGet]
     [ProducesResponseType<IReadOnlyList<InstrumentResponse>>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> List(CancellationToken cancellationToken) =>
-        Respond(await instruments.ListAsync(CacheKey, DataVersion, cancellationToken));
+    public IActionResult List() =>
+        Respond(instruments.List(CacheKey));
 
     /// <summary>The stored daily bars of one instrument in a date range, each citing its source batch.</summary>
     /// <remarks>Example: <c>GET /instruments/^GSPC/bars?from=2026-01-02&amp;to=2026-01-23&amp;format=csv</c>.</remarks>
@@ -30,7 +31,7 @@ public sealed class InstrumentsController(InstrumentQueryService instruments, Ma
     [ProducesResponseType<BarsResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public async Task<IActionResult> Bars(string symbol, string? from, string? to, string? format, CancellationToken cancellationToken)
+    public IActionResult Bars(string symbol, string? from, string? to, string? format)
     {
         var fromDate = Query.Date(nameof(from), from);
         var toDate = Query.Date(nameof(to), to);
@@ -42,7 +43,7 @@ public sealed class InstrumentsController(InstrumentQueryService instruments, Ma
             return ValidationProblem();
         }
 
-        var result = await instruments.GetBarsAsync(query, CacheKey, DataVersion, cancellationToken);
+        var result = instruments.GetBars(query, CacheKey);
         return Respond(result, responseFormat, r => new CsvTable(
             $"bars-{r.Symbol}",
             ["date", "open", "high", "low", "close", "adjustedClose", "volume", "flags", "sourceId"],

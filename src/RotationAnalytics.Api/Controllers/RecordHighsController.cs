@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Api.Http;
+using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Api.Services;
 
 namespace RotationAnalytics.Api.Controllers;
@@ -23,7 +24,7 @@ public sealed class RecordHighsController(RecordHighsService service, MarketCloc
     [ProducesResponseType<RecordHighsResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public async Task<IActionResult> Get(string? symbol, string? from, string? to, string? format, CancellationToken cancellationToken)
+    public IActionResult Get(string? symbol, string? from, string? to, string? format)
     {
         var fromDate = Query.Date(nameof(from), from);
         var toDate = Query.Date(nameof(to), to);
@@ -35,7 +36,7 @@ public sealed class RecordHighsController(RecordHighsService service, MarketCloc
             return ValidationProblem();
         }
 
-        var result = await service.GetAsync(query, CacheKey, DataVersion, cancellationToken);
+        var result = service.Get(query, CacheKey);
         return Respond(result, responseFormat, r => new CsvTable(
             $"highs-{r.Symbol}", ["date", "close"], r.Records.Select(p => new object?[] { p.Date, p.Price })));
     }

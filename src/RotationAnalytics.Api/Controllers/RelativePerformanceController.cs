@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Api.Http;
+using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Api.Services;
 using RotationAnalytics.Domain.Returns;
 
@@ -27,9 +28,8 @@ public sealed class RelativePerformanceController(RelativePerformanceService ser
     [ProducesResponseType<RelativePerformanceResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public async Task<IActionResult> Get(
-        string? symbols, string? benchmark, string? from, string? to, string? basis, string? rsLine, string? format,
-        CancellationToken cancellationToken)
+    public IActionResult Get(
+        string? symbols, string? benchmark, string? from, string? to, string? basis, string? rsLine, string? format)
     {
         var fromDate = Query.Date(nameof(from), from);
         var toDate = Query.Date(nameof(to), to);
@@ -47,7 +47,7 @@ public sealed class RelativePerformanceController(RelativePerformanceService ser
             return ValidationProblem();
         }
 
-        var result = await service.GetAsync(query, CacheKey, DataVersion, cancellationToken);
+        var result = service.Get(query, CacheKey);
         return Respond(result, responseFormat, r => new CsvTable(
             $"relative-performance-{r.Benchmark}",
             ["symbol", "benchmark", "baseDate", "basePrice", "endDate", "endPrice", "return", "benchmarkReturn", "excessReturn",

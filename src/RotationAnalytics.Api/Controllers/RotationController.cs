@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Api.Http;
+using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Api.Services;
 using RotationAnalytics.Domain.Rotation;
 
@@ -26,9 +27,8 @@ public sealed class RotationController(RotationService service, MarketClock cloc
     [ProducesResponseType<RotationResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public async Task<IActionResult> Get(
-        string? benchmark, string? symbols, string? asOf, string? tail, string? ratioWindow, string? momentumWindow,
-        CancellationToken cancellationToken)
+    public IActionResult Get(
+        string? benchmark, string? symbols, string? asOf, string? tail, string? ratioWindow, string? momentumWindow)
     {
         var query = new RotationQuery(
             Query.Symbol(nameof(benchmark), benchmark, required: false) ?? "SPY",
@@ -43,6 +43,6 @@ public sealed class RotationController(RotationService service, MarketClock cloc
             return ValidationProblem();
         }
 
-        return Respond(await service.GetAsync(query, CacheKey, DataVersion, cancellationToken), responseFormat);
+        return Respond(service.Get(query, CacheKey), responseFormat);
     }
 }

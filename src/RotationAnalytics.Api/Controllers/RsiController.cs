@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Api.Http;
+using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Api.Services;
 using RotationAnalytics.Domain.Indicators;
 
@@ -27,9 +28,8 @@ public sealed class RsiController(RsiService service, MarketClock clock) : Analy
     [ProducesResponseType<RsiResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public async Task<IActionResult> Get(
-        string? symbol, string? period, string? from, string? to, string? overbought, string? oversold, string? format,
-        CancellationToken cancellationToken)
+    public IActionResult Get(
+        string? symbol, string? period, string? from, string? to, string? overbought, string? oversold, string? format)
     {
         var fromDate = Query.Date(nameof(from), from);
         var toDate = Query.Date(nameof(to), to);
@@ -51,7 +51,7 @@ public sealed class RsiController(RsiService service, MarketClock clock) : Analy
             return ValidationProblem();
         }
 
-        var result = await service.GetAsync(query, CacheKey, DataVersion, cancellationToken);
+        var result = service.Get(query, CacheKey);
         return Respond(result, responseFormat, r => new CsvTable(
             $"rsi-{r.Symbol}-{r.Period}",
             ["date", "rsi", "zone"],

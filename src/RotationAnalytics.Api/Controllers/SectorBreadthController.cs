@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Api.Http;
+using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Api.Services;
 using RotationAnalytics.Infrastructure.Seeding;
 
@@ -28,7 +29,7 @@ public sealed class SectorBreadthController(SectorBreadthService service, Market
     [ProducesResponseType<SectorBreadthResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public async Task<IActionResult> Get(string? date, string? from, string? to, string? group, string? format, CancellationToken cancellationToken)
+    public IActionResult Get(string? date, string? from, string? to, string? group, string? format)
     {
         var day = Query.Date(nameof(date), date);
         var fromDate = Query.Date(nameof(from), from);
@@ -53,7 +54,7 @@ public sealed class SectorBreadthController(SectorBreadthService service, Market
             return ValidationProblem();
         }
 
-        var result = await service.GetAsync(query, CacheKey, DataVersion, cancellationToken);
+        var result = service.Get(query, CacheKey);
         return Respond(result, responseFormat, r => new CsvTable(
             $"breadth-{r.Group}",
             ["symbol", "sector", "superSector", "return", "rank", "baseDate", "basePrice", "endDate", "endPrice", "aboveSma50", "aboveSma200"],

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Api.Http;
+using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Api.Services;
 
 namespace RotationAnalytics.Api.Controllers;
@@ -29,9 +30,8 @@ public sealed class StreaksController(StreakService streaks, MarketClock clock) 
     [ProducesResponseType<StreakResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public async Task<IActionResult> Get(
-        string? symbol, string? benchmark, string? asOf, string? minLength, string? page, string? pageSize, string? format,
-        CancellationToken cancellationToken)
+    public IActionResult Get(
+        string? symbol, string? benchmark, string? asOf, string? minLength, string? page, string? pageSize, string? format)
     {
         var query = new StreakQuery(
             Query.Symbol(nameof(symbol), symbol) ?? string.Empty,
@@ -46,7 +46,7 @@ public sealed class StreaksController(StreakService streaks, MarketClock clock) 
             return ValidationProblem();
         }
 
-        var result = await streaks.GetAsync(query, CacheKey, DataVersion, cancellationToken);
+        var result = streaks.Get(query, CacheKey);
         return Respond(result, responseFormat, r => new CsvTable(
             $"streaks-{r.Symbol}-{r.Benchmark}",
             ["direction", "length", "startDate", "endDate", "cumulativeExcessReturn"],

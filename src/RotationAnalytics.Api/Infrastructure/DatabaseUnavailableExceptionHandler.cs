@@ -2,10 +2,14 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using RotationAnalytics.Api.Queries;
 
 namespace RotationAnalytics.Api.Infrastructure;
 
-/// <summary>Turns "the database cannot be reached" into 503 + Retry-After instead of a 500: the client may simply retry.</summary>
+/// <summary>
+/// Turns "the database cannot be reached" (admin and ingestion requests) and "no market snapshot loaded yet" (reads
+/// before the first load) into 503 + Retry-After instead of a 500: the client may simply retry.
+/// </summary>
 internal sealed class DatabaseUnavailableExceptionHandler(
     IProblemDetailsService problemDetails,
     ILogger<DatabaseUnavailableExceptionHandler> logger) : IExceptionHandler
@@ -19,7 +23,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(
             return false;
         }
 
-        logger.LogWarning("Database unavailable: {Message}", exception.GetBaseException().Message);
+        logger.LogWarning("Service unavailable: {Message}", exception.GetBaseException().Message);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -30,7 +34,9 @@ internal sealed class DatabaseUnavailableExceptionHandler(
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Database unavailable",
-                Detail = $"The market-data database cannot be reached. Retry in {RetryAfterSeconds} seconds.",
+                Detail = exception is MarketSnapshotUnavailableException
+                    ? $"The market data has not been loaded yet: the database was unreachable. Retry in {RetryAfterSeconds} seconds."
+                    : $"The market-data database cannot be reached. Retry in {RetryAfterSeconds} seconds.",
             },
         });
     }
@@ -39,7 +45,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException)
+            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException or MarketSnapshotUnavailableException)
             {
                 return true;
             }

@@ -1,70 +1,58 @@
-using Microsoft.EntityFrameworkCore;
 using RotationAnalytics.Api.Contracts;
-using RotationAnalytics.Api.Citations;
-using RotationAnalytics.Infrastructure;
-using RotationAnalytics.Infrastructure.Reading;
+using RotationAnalytics.Api.Queries;
+using RotationAnalytics.Domain.Series;
 
 namespace RotationAnalytics.Api.Services;
 
 public sealed record BarsQuery(string Symbol, DateOnly? From, DateOnly? To);
 
-/// <summary>Reads instruments with their coverage, and the stored bars of one instrument.</summary>
-public sealed class InstrumentQueryService(RotationDbContext db, MarketDataReader reader, AnalyticsCache cache)
+/// <summary>The instruments with their coverage, and the stored bars of one instrument, from the snapshot.</summary>
+public sealed class InstrumentQueryService(QueryPipeline pipeline)
 {
-    public Task<CachedAnswer<IReadOnlyList<InstrumentResponse>>> ListAsync(string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeListAsync(cancellationToken));
-
-    /// <summary>Instruments with coverage: one aggregate query over the bars, one over the instruments.</summary>
-    private async Task<QueryResult<IReadOnlyList<InstrumentResponse>>> ComputeListAsync(CancellationToken cancellationToken)
-    {
-        var coverage = await db.DailyBars
-            .GroupBy(b => b.InstrumentId)
-            .Select(g => new
+    public CachedAnswer<IReadOnlyList<InstrumentResponse>> List(string cacheKey) =>
+        pipeline.Answer(cacheKey, market => new QueryResult<IReadOnlyList<InstrumentResponse>>(market.Snapshot.Instruments
+            .Select(i =>
             {
-                InstrumentId = g.Key,
-                First = g.Min(b => b.Date),
-                Last = g.Max(b => b.Date),
-                Count = g.Count(),
-                Flagged = g.Count(b => b.Flags.Count > 0),
+                var series = market.Series(i);
+                var coverage = series.Count > 0
+                    ? new CoverageResponse(series.Bars[0].Date, series.Bars[^1].Date, series.Count, series.FlaggedCount)
+                    : new CoverageResponse(null, null, 0, 0);
+                return new InstrumentResponse(i.Symbol, i.Name, i.Kind, i.Currency, i.Sector, i.Groups, i.Aliases, coverage);
             })
-            .ToDictionaryAsync(c => c.InstrumentId, cancellationToken);
-        var instruments = await db.Instruments.OrderBy(i => i.Symbol).ToListAsync(cancellationToken);
-        return instruments
-            .Select(i => new InstrumentResponse(
-                i.Symbol, i.Name, i.Kind, i.Currency, i.Sector, i.Groups, i.Aliases,
-                coverage.TryGetValue(i.Id, out var c)
-                    ? new CoverageResponse(c.First, c.Last, c.Count, c.Flagged)
-                    : new CoverageResponse(null, null, 0, 0)))
-            .ToList();
-    }
+            .ToList()));
 
-    public Task<CachedAnswer<BarsResponse>> GetBarsAsync(BarsQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeBarsAsync(query, cancellationToken));
+    public CachedAnswer<BarsResponse> GetBars(BarsQuery query, string cacheKey) =>
+        pipeline.Answer(cacheKey, market => ComputeBars(market, query));
 
-    private async Task<QueryResult<BarsResponse>> ComputeBarsAsync(BarsQuery query, CancellationToken cancellationToken)
+    private static QueryResult<BarsResponse> ComputeBars(MarketQuery market, BarsQuery query)
     {
-        var directory = await InstrumentDirectory.LoadAsync(reader, cancellationToken);
-        if (directory.Find(query.Symbol) is not { } instrument)
+        var resolved = market.Resolve("symbol", query.Symbol);
+        if (resolved.Error is { } unknown)
         {
-            return QueryError.UnknownSymbol("symbol", query.Symbol);
+            return unknown;
         }
 
-        var to = query.To ?? await db.DailyBars.Where(b => b.InstrumentId == instrument.Id).MaxAsync(b => (DateOnly?)b.Date, cancellationToken);
-        if (to is null)
+        var instrument = resolved.Value!;
+        var series = market.Series(instrument);
+        if (series.Count == 0)
         {
-            return new QueryError(StatusCodes.Status422UnprocessableEntity, "symbol", $"No bars are stored for {instrument.Symbol} yet.");
+            return QueryError.NotEnoughData("symbol", $"No bars are stored for {instrument.Symbol} yet.");
         }
 
-        var from = query.From ?? to.Value.AddYears(-1);
-        var bars = await db.DailyBars
-            .Where(b => b.InstrumentId == instrument.Id && b.Date >= from && b.Date <= to)
-            .OrderBy(b => b.Date)
-            .Select(b => new BarItem(b.Date, b.Open, b.High, b.Low, b.Close, b.AdjustedClose, b.Volume, b.Flags, b.SourceBatchId))
-            .ToListAsync(cancellationToken);
-        var batches = await reader.GetSourceBatchesAsync(bars.Select(b => b.SourceId).Distinct().ToList(), cancellationToken);
-        var sources = batches.Select(SourceResponses.From).ToList();
-        var methodology = "Stored daily bars as ingested (exchange-local trading dates; prices as the source gives them, see priceKind); " +
-            "flags name soft anomalies kept under SPEC §1.";
-        return new BarsResponse(instrument.Symbol, from, to.Value, bars.Count, bars, SourceResponses.Label(methodology, sources), sources);
+        var to = query.To ?? series.Bars[^1].Date;
+        var from = query.From ?? to.AddYears(-1);
+        var bars = new List<BarItem>();
+        for (var i = DateIndex.LastOnOrBefore(series.Bars, from.AddDays(-1)) + 1; i < series.Count && series.Bars[i].Date <= to; i++)
+        {
+            var bar = series.Bars[i];
+            bars.Add(new BarItem(
+                bar.Date, bar.Open, bar.High, bar.Low, bar.Close, series.AdjustedClose(i), series.Volume(i), series.Flags(i), series.SourceAt(i)));
+        }
+
+        market.Cite(instrument, from, to);
+        var cited = market.Sources(
+            "Stored daily bars as ingested (exchange-local trading dates; prices as the source gives them, see priceKind); " +
+            "flags name soft anomalies kept under SPEC §1.");
+        return new BarsResponse(instrument.Symbol, from, to, bars.Count, bars, cited.Methodology, cited.Sources);
     }
 }

@@ -1,42 +1,41 @@
 using RotationAnalytics.Api.Contracts;
+using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Domain.RelativePerformance;
 using RotationAnalytics.Domain.Returns;
-using RotationAnalytics.Domain.Series;
-using RotationAnalytics.Infrastructure.Reading;
 
 namespace RotationAnalytics.Api.Services;
 
 public sealed record RelativePerformanceQuery(
     IReadOnlyList<string> Symbols, string Benchmark, DateOnly? From, DateOnly? To, PriceBasis Basis, bool IncludeRsLine);
 
-/// <summary>Answers /relative-performance: one query loads every series, each symbol is aligned with the benchmark.</summary>
-public sealed class RelativePerformanceService(MarketDataReader reader, AnalyticsCache cache)
+/// <summary>Answers /relative-performance: each symbol aligned with the benchmark, then the domain window report.</summary>
+public sealed class RelativePerformanceService(QueryPipeline pipeline)
 {
-    public Task<CachedAnswer<RelativePerformanceResponse>> GetAsync(
-        RelativePerformanceQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeAsync(query, cancellationToken));
+    private static readonly InputParameters Parameters = new(Symbol: "symbols");
 
-    private async Task<QueryResult<RelativePerformanceResponse>> ComputeAsync(RelativePerformanceQuery query, CancellationToken cancellationToken)
+    public CachedAnswer<RelativePerformanceResponse> Get(RelativePerformanceQuery query, string cacheKey) =>
+        pipeline.Answer(cacheKey, market => Compute(market, query));
+
+    private static QueryResult<RelativePerformanceResponse> Compute(MarketQuery market, RelativePerformanceQuery query)
     {
-        var directory = await InstrumentDirectory.LoadAsync(reader, cancellationToken);
-        if (directory.Find(query.Benchmark) is not { } benchmark)
+        var benchmark = market.Resolve("benchmark", query.Benchmark);
+        if (benchmark.Error is { } unknownBenchmark)
         {
-            return QueryError.UnknownSymbol("benchmark", query.Benchmark);
+            return unknownBenchmark;
         }
 
-        var found = directory.FindAll(query.Symbols);
+        var found = market.ResolveAll("symbols", query.Symbols);
         if (found.Error is { } unknown)
         {
             return unknown;
         }
 
         var symbols = found.Value!;
-
-        var series = await reader.GetSeriesAsync(symbols.Append(benchmark).Select(i => i.Id).Distinct().ToList(), query.To, cancellationToken);
-        var to = query.To ?? LatestCommonDate(series.Values);
+        var b = benchmark.Value!;
+        var to = query.To ?? market.LatestCommonDate(symbols.Append(b));
         if (to is null)
         {
-            return new QueryError(StatusCodes.Status422UnprocessableEntity, "symbols", "No stored data for the requested instruments.");
+            return QueryError.NotEnoughData("symbols", "No stored data for the requested instruments.");
         }
 
         var from = query.From ?? new DateOnly(to.Value.Year, 1, 1);
@@ -45,25 +44,19 @@ public sealed class RelativePerformanceService(MarketDataReader reader, Analytic
             return new QueryError(StatusCodes.Status400BadRequest, "from", $"from ({from:yyyy-MM-dd}) is after the latest common date {to:yyyy-MM-dd}.");
         }
 
-        var citations = new Citations.Citations();
         var results = new List<RelativePerformanceItem>();
-        var benchmarkSeries = series[benchmark.Id];
         foreach (var symbol in symbols)
         {
-            var aligned = AlignedPair.Align(series[symbol.Id].Bars, benchmarkSeries.Bars);
-            if (aligned.IsSuccess && aligned.Value.Count == 0)
+            var aligned = market.Align(symbol, b, to, Parameters);
+            if (aligned.Error is { } alignError)
             {
-                return new QueryError(
-                    StatusCodes.Status422UnprocessableEntity, "symbols",
-                    $"{symbol.Symbol} and {benchmark.Symbol} have no common trading dates up to {to:yyyy-MM-dd}.");
+                return alignError;
             }
 
-            var report = aligned.IsSuccess
-                ? RelativePerformanceReport.Compute(aligned.Value, from, to.Value, query.Basis, query.IncludeRsLine)
-                : aligned.Error;
+            var report = RelativePerformanceReport.Compute(aligned.Value!, from, to.Value, query.Basis, query.IncludeRsLine);
             if (!report.IsSuccess)
             {
-                return QueryError.FromDomain(report.Error, PairLoader.ParameterMap("symbols", asOf: null)) with { Message = $"{symbol.Symbol} vs {benchmark.Symbol}: {report.Error.Message}" };
+                return QueryError.FromDomain(report.Error, Parameters) with { Message = $"{symbol.Symbol} vs {b.Symbol}: {report.Error.Message}" };
             }
 
             var r = report.Value;
@@ -77,36 +70,16 @@ public sealed class RelativePerformanceService(MarketDataReader reader, Analytic
                 r.OutperformingDays, r.OutperformingShare,
                 new CommonDatesResponse(r.CommonDates.First, r.CommonDates.Last, r.CommonDates.Count, r.CommonDates.Skipped),
                 r.RsLine?.Select(p => new RsPointResponse(p.Date, p.Value)).ToList(),
-                citations.Cite([series[symbol.Id], benchmarkSeries], r.Base.Date, r.End.Date)));
+                market.Cite([symbol, b], r.Base.Date, r.End.Date)));
         }
 
         var basisText = query.Basis == PriceBasis.Open
             ? "base = open of the first common trading date on or after from"
             : "base = close of the last common trading date before from";
-        var cited = await citations.LoadAsync(
-            reader,
-            $"Window returns on the common trading dates of each symbol and {benchmark.Symbol} ({basisText}; end = close of the last " +
+        var cited = market.Sources(
+            $"Window returns on the common trading dates of each symbol and {b.Symbol} ({basisText}; end = close of the last " +
             "common trading date on or before to); excess = return − benchmark return; ratio = (1+r)/(1+rB) − 1; daily statistics " +
-            "use close-to-close returns of the window's trading days.",
-            cancellationToken);
-        return new RelativePerformanceResponse(benchmark.Symbol, from, to.Value, query.Basis, results, cited.Methodology, cited.Sources);
-    }
-
-    /// <summary>SPEC §2: dates default to the latest date on which every involved instrument has a bar.</summary>
-    private static DateOnly? LatestCommonDate(IEnumerable<StoredSeries> series)
-    {
-        DateOnly? latest = null;
-        foreach (var s in series)
-        {
-            if (s.Bars.Length == 0)
-            {
-                return null;
-            }
-
-            var last = s.Bars[^1].Date;
-            latest = latest is null || last < latest ? last : latest;
-        }
-
-        return latest;
+            "use close-to-close returns of the window's trading days.");
+        return new RelativePerformanceResponse(b.Symbol, from, to.Value, query.Basis, results, cited.Methodology, cited.Sources);
     }
 }

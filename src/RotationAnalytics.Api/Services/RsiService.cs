@@ -1,52 +1,50 @@
 using RotationAnalytics.Api.Contracts;
+using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Domain.Indicators;
-using RotationAnalytics.Infrastructure.Reading;
 
 namespace RotationAnalytics.Api.Services;
 
 public sealed record RsiQuery(string Symbol, int Period, DateOnly? From, DateOnly? To, double Overbought, double Oversold);
 
 /// <summary>Answers /indicators/rsi: RSI over the whole stored history up to <c>to</c>, then the window is cut out.</summary>
-public sealed class RsiService(MarketDataReader reader, AnalyticsCache cache)
+public sealed class RsiService(QueryPipeline pipeline)
 {
-    public Task<CachedAnswer<RsiResponse>> GetAsync(RsiQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeAsync(query, cancellationToken));
+    public CachedAnswer<RsiResponse> Get(RsiQuery query, string cacheKey) =>
+        pipeline.Answer(cacheKey, market => Compute(market, query));
 
-    private async Task<QueryResult<RsiResponse>> ComputeAsync(RsiQuery query, CancellationToken cancellationToken)
+    private static QueryResult<RsiResponse> Compute(MarketQuery market, RsiQuery query)
     {
-        var directory = await InstrumentDirectory.LoadAsync(reader, cancellationToken);
-        if (directory.Find(query.Symbol) is not { } instrument)
+        var resolved = market.Resolve("symbol", query.Symbol);
+        if (resolved.Error is { } unknown)
         {
-            return QueryError.UnknownSymbol("symbol", query.Symbol);
+            return unknown;
         }
 
-        var series = (await reader.GetSeriesAsync([instrument.Id], query.To, cancellationToken))[instrument.Id];
-        if (series.Bars.Length <= query.Period)
+        var instrument = resolved.Value!;
+        var bars = market.Bars(instrument, query.To);
+        if (bars.Count <= query.Period)
         {
-            return new QueryError(
-                StatusCodes.Status422UnprocessableEntity, "period",
-                $"RSI({query.Period}) needs at least {query.Period + 1} closes; {instrument.Symbol} has {series.Bars.Length}" +
+            return QueryError.NotEnoughData(
+                "period",
+                $"RSI({query.Period}) needs at least {query.Period + 1} closes; {instrument.Symbol} has {bars.Count}" +
                 $"{(query.To is { } t ? $" up to {t:yyyy-MM-dd}" : string.Empty)}.");
         }
 
-        var to = query.To ?? series.Bars[^1].Date;
+        var to = query.To ?? bars[^1].Date;
         var from = query.From ?? to.AddYears(-1);
-        var window = WilderRsi.Readings(series.Bars, from, to, query.Period, query.Overbought, query.Oversold);
+        var window = WilderRsi.Readings(bars, from, to, query.Period, query.Overbought, query.Oversold);
         if (!window.IsSuccess)
         {
-            return QueryError.FromDomain(window.Error);
+            return QueryError.FromDomain(window.Error, new InputParameters());
         }
 
         var items = window.Value.Select(r => new RsiItem(r.Date, r.Rsi, r.Zone)).ToList();
-        var citations = new Citations.Citations();
         // Wilder smoothing carries the whole history into every value, so every bar up to the window's end is evidence.
-        var sourceIds = citations.Cite(series, series.Bars[0].Date, to);
-        var cited = await citations.LoadAsync(
-            reader,
+        var sourceIds = market.Cite(instrument, bars[0].Date, to);
+        var cited = market.Sources(
             $"Wilder's RSI({query.Period}) of daily closes over the instrument's whole stored history (first averages = simple means " +
             $"of the first {query.Period} changes, then (prev·{query.Period - 1} + current)/{query.Period}); zones: ≥ {query.Overbought} " +
-            $"overbought, ≤ {query.Oversold} oversold.",
-            cancellationToken);
+            $"overbought, ≤ {query.Oversold} oversold.");
         return new RsiResponse(
             instrument.Symbol, query.Period, query.Overbought, query.Oversold, from, to,
             items.Count > 0 ? items[^1] : null, items, sourceIds, cited.Methodology, cited.Sources);

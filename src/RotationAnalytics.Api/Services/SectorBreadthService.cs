@@ -1,7 +1,7 @@
 using RotationAnalytics.Api.Contracts;
+using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Domain.Breadth;
 using RotationAnalytics.Domain.Series;
-using RotationAnalytics.Infrastructure.Reading;
 
 namespace RotationAnalytics.Api.Services;
 
@@ -9,46 +9,45 @@ namespace RotationAnalytics.Api.Services;
 /// <param name="From">First day of the window; null with <paramref name="To"/> null means the latest date alone.</param>
 public sealed record SectorBreadthQuery(string Group, DateOnly? From, DateOnly? To);
 
-/// <summary>Answers /breadth/sectors: every member's series in one query, then the domain breadth report.</summary>
-public sealed class SectorBreadthService(MarketDataReader reader, AnalyticsCache cache)
+/// <summary>Answers /breadth/sectors: the group's members up to the window's end, then the domain breadth report.</summary>
+public sealed class SectorBreadthService(QueryPipeline pipeline)
 {
-    public Task<CachedAnswer<SectorBreadthResponse>> GetAsync(SectorBreadthQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeAsync(query, cancellationToken));
+    public CachedAnswer<SectorBreadthResponse> Get(SectorBreadthQuery query, string cacheKey) =>
+        pipeline.Answer(cacheKey, market => Compute(market, query));
 
-    private async Task<QueryResult<SectorBreadthResponse>> ComputeAsync(SectorBreadthQuery query, CancellationToken cancellationToken)
+    private static QueryResult<SectorBreadthResponse> Compute(MarketQuery market, SectorBreadthQuery query)
     {
-        var directory = await InstrumentDirectory.LoadAsync(reader, cancellationToken);
-        var instruments = directory.Group(query.Group);
-        if (instruments.Count == 0)
+        var group = market.ResolveGroup("group", query.Group);
+        if (group.Error is { } unknown)
         {
-            return new QueryError(StatusCodes.Status404NotFound, "group", $"No instrument belongs to group '{query.Group}'.");
+            return unknown;
         }
 
-        var series = await reader.GetSeriesAsync(instruments.Select(i => i.Id).ToList(), query.To, cancellationToken);
-        var withData = series.Values.Where(s => s.Bars.Length > 0).ToList();
+        var instruments = group.Value!;
+        var withData = instruments.Where(i => market.Bars(i, query.To).Count > 0).ToList();
         if (withData.Count == 0)
         {
-            return new QueryError(StatusCodes.Status422UnprocessableEntity, "group", $"No stored data for the members of '{query.Group}'.");
+            return QueryError.NotEnoughData("group", $"No stored data for the members of '{query.Group}'.");
         }
 
         // SPEC §2: without dates, the latest date on which every member with data has a bar.
-        var to = query.To ?? withData.Min(s => s.Bars[^1].Date);
+        var to = query.To ?? market.LatestCommonDate(withData)!.Value;
         var from = query.From ?? to;
-        var members = instruments.Select(i => new BreadthMember(i.Symbol, i.Sector, series[i.Id].Bars)).ToList();
+        var members = instruments.Select(i => new BreadthMember(i.Symbol, i.Sector, market.Bars(i, to))).ToList();
         var computed = SectorBreadth.ForWindow(members, from, to);
         if (!computed.IsSuccess)
         {
-            return QueryError.FromDomain(computed.Error);
+            return QueryError.FromDomain(computed.Error, new InputParameters());
         }
 
         var r = computed.Value;
-        var citations = new Citations.Citations();
         var bySymbol = instruments.ToDictionary(i => i.Symbol);
         var items = r.Members.Select(m =>
         {
-            var memberSeries = series[bySymbol[m.Symbol].Id];
-            // The 200-day average reaches back 200 closes before the end; the window return back to its base.
-            var evidenceStart = memberSeries.Bars.Length == 0 ? to : memberSeries.Bars[Math.Max(0, DateIndex.LastOnOrBefore(memberSeries.Bars, to) - 199)].Date;
+            var instrument = bySymbol[m.Symbol];
+            var bars = market.Bars(instrument, to);
+            // The long moving average reaches back that many closes before the end; the window return back to its base.
+            var evidenceStart = bars.Count == 0 ? to : bars[Math.Max(0, bars.Count - SectorBreadth.LongAveragePeriod)].Date;
             if (m.Window is { } w && w.Base.Date < evidenceStart)
             {
                 evidenceStart = w.Base.Date;
@@ -59,16 +58,15 @@ public sealed class SectorBreadthService(MarketDataReader reader, AnalyticsCache
                 m.Window is { } b ? new PricePointResponse(b.Base.Date, b.Base.Price) : null,
                 m.Window is { } e ? new PricePointResponse(e.End.Date, e.End.Price) : null,
                 m.Window?.TradingDays, m.Rank, m.AboveSma50, m.AboveSma200,
-                citations.Cite(memberSeries, evidenceStart, to));
+                market.Cite(instrument, evidenceStart, to));
         }).ToList();
 
-        var cited = await citations.LoadAsync(
-            reader,
+        var cited = market.Sources(
             "Each member's window return on its own trading dates (base = close before from; a single date is that day's " +
             "close-to-close return); advancers > 0, decliners < 0, unchanged = 0; A/D line = cumulative (advancers − decliners) " +
-            "per day; SMA breadth on each member's last close ≤ to; dispersion = population standard deviation of member " +
-            "returns; super-sectors (Morningstar) are equal-weight means.",
-            cancellationToken);
+            $"per day; SMA breadth ({SectorBreadth.ShortAveragePeriod}- and {SectorBreadth.LongAveragePeriod}-day) on each member's " +
+            "last close ≤ to; dispersion = population standard deviation of member returns; super-sectors (Morningstar) are " +
+            "equal-weight means.");
         return new SectorBreadthResponse(
             query.Group, r.From, r.To, items, r.Advancers, r.Decliners, r.Unchanged, r.MembersWithoutReturn,
             r.AdvanceDeclineLine.Select(p => new AdvanceDeclineItem(p.Date, p.Advancers, p.Decliners, p.Unchanged, p.Cumulative)).ToList(),

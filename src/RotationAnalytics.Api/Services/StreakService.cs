@@ -1,38 +1,44 @@
-using RotationAnalytics.Api.Citations;
 using RotationAnalytics.Api.Contracts;
+using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Domain.Series;
 using RotationAnalytics.Domain.Streaks;
-using RotationAnalytics.Infrastructure.Reading;
 
 namespace RotationAnalytics.Api.Services;
 
 public sealed record StreakQuery(string Symbol, string Benchmark, DateOnly? AsOf, int MinLength, int Page, int PageSize);
 
-/// <summary>Answers /streaks: loads the pair once, runs the domain streak analysis, pages and cites the result.</summary>
-public sealed class StreakService(MarketDataReader reader, AnalyticsCache cache)
+/// <summary>Answers /streaks: the domain streak analysis of the pair up to asOf, paged and cited.</summary>
+public sealed class StreakService(QueryPipeline pipeline)
 {
-    public Task<CachedAnswer<StreakResponse>> GetAsync(StreakQuery query, string cacheKey, long dataVersion, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(cacheKey, dataVersion, () => ComputeAsync(query, cancellationToken));
+    public CachedAnswer<StreakResponse> Get(StreakQuery query, string cacheKey) =>
+        pipeline.Answer(cacheKey, market => Compute(market, query));
 
-    private async Task<QueryResult<StreakResponse>> ComputeAsync(StreakQuery query, CancellationToken cancellationToken)
+    private static QueryResult<StreakResponse> Compute(MarketQuery market, StreakQuery query)
     {
-        var loaded = await PairLoader.LoadAsync(reader, query.Symbol, query.Benchmark, query.AsOf, cancellationToken);
-        if (loaded.Error is { } loadError)
+        var parameters = new InputParameters(CutAt: query.AsOf is null ? null : "asOf");
+        var resolved = market.ResolvePair(query.Symbol, query.Benchmark, parameters);
+        if (resolved.Error is { } unknown)
         {
-            return loadError;
+            return unknown;
         }
 
-        var (symbol, benchmark, pair, seriesA, seriesB) = loaded.Value!;
+        var (symbol, benchmark) = resolved.Value;
+        var aligned = market.Align(symbol, benchmark, query.AsOf, parameters);
+        if (aligned.Error is { } alignError)
+        {
+            return alignError;
+        }
+
+        var pair = aligned.Value!;
         // Only the requested history page is materialised; the total comes with it.
         var analyzed = StreakAnalysis.Analyze(pair, query.AsOf, query.MinLength, (query.Page - 1) * query.PageSize, query.PageSize);
         if (!analyzed.IsSuccess)
         {
-            return QueryError.FromDomain(analyzed.Error, PairLoader.ParameterMap("symbol", query.AsOf));
+            return QueryError.FromDomain(analyzed.Error, parameters);
         }
 
         var report = analyzed.Value;
-        var citations = new Citations.Citations();
-        long[] Cite(DateOnly start, DateOnly end) => citations.Cite([seriesA, seriesB], PreviousCommonDate(pair, start), end);
+        long[] Cite(DateOnly start, DateOnly end) => market.Cite([symbol, benchmark], PreviousCommonDate(pair, start), end);
 
         var current = report.Current is { } c
             ? new CurrentStreakResponse(
@@ -52,13 +58,11 @@ public sealed class StreakService(MarketDataReader reader, AnalyticsCache cache)
             page.Select(s => new StreakItemResponse(s.Direction, s.Length, s.StartDate, s.EndDate, s.CumulativeExcessReturn)).ToList(),
             query.Page, query.PageSize, report.HistoryTotal, pageSources);
 
-        var cited = await citations.LoadAsync(
-            reader,
+        var cited = market.Sources(
             $"Daily close-to-close returns of {symbol.Symbol} and {benchmark.Symbol} on their common trading dates (a date missing " +
             "from either is skipped, not filled); a day is a win when the symbol's return exceeds the benchmark's, a loss when " +
             "it is lower; an exact tie ends any streak and starts none. Only bars up to asOf enter. Cumulative excess = symbol's " +
-            "compounded return over the run minus the benchmark's.",
-            cancellationToken);
+            "compounded return over the run minus the benchmark's.");
         var dates = report.CommonDates;
         return new StreakResponse(
             symbol.Symbol, benchmark.Symbol, report.AsOf, current, records, history,

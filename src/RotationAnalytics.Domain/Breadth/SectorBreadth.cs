@@ -11,6 +11,11 @@ namespace RotationAnalytics.Domain.Breadth;
 /// </summary>
 public static class SectorBreadth
 {
+    public const int ShortAveragePeriod = 50;
+
+    /// <summary>The longest lookback of the report: a member's evidence reaches this many closes back from its end.</summary>
+    public const int LongAveragePeriod = 200;
+
     public static DomainResult<SectorBreadthReport> ForDate(IReadOnlyList<BreadthMember> members, DateOnly date) =>
         ForWindow(members, date, date);
 
@@ -64,8 +69,8 @@ public static class SectorBreadth
                 SuperSectors.Of(members[m].Sector),
                 window,
                 window is null ? null : CompetitionRank(windows, window.Return),
-                IsAboveAverage(series[m], ends[m], 50),
-                IsAboveAverage(series[m], ends[m], 200));
+                IsAboveAverage(series[m], ends[m], ShortAveragePeriod),
+                IsAboveAverage(series[m], ends[m], LongAveragePeriod));
         }
 
         var aggregates = Aggregate(report);
@@ -78,8 +83,8 @@ public static class SectorBreadth
             unchanged,
             members.Count - withReturn,
             AdvanceDeclineLine(series, from, to),
-            Count(report, 50, r => r.AboveSma50),
-            Count(report, 200, r => r.AboveSma200),
+            Count(report, ShortAveragePeriod, r => r.AboveSma50),
+            Count(report, LongAveragePeriod, r => r.AboveSma200),
             PopulationStandardDeviation(windows),
             report[leader],
             report[laggard],
@@ -87,7 +92,7 @@ public static class SectorBreadth
             MeanOf(aggregates, SuperSector.Cyclical) - MeanOf(aggregates, SuperSector.Defensive));
     }
 
-    private static DomainResult<PriceBar[][]> Validate(IReadOnlyList<BreadthMember> members)
+    private static DomainResult<ArraySegment<PriceBar>[]> Validate(IReadOnlyList<BreadthMember> members)
     {
         if (members.Count == 0)
         {
@@ -95,7 +100,7 @@ public static class SectorBreadth
         }
 
         var symbols = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var series = new PriceBar[members.Count][];
+        var series = new ArraySegment<PriceBar>[members.Count];
         for (var m = 0; m < members.Count; m++)
         {
             var member = members[m];
@@ -109,7 +114,12 @@ public static class SectorBreadth
                 return error with { Message = $"{member.Symbol}: {error.Message}" };
             }
 
-            series[m] = member.Bars as PriceBar[] ?? span.ToArray();
+            series[m] = member.Bars switch
+            {
+                PriceBar[] array => array,
+                ArraySegment<PriceBar> segment => segment,
+                _ => span.ToArray(),
+            };
         }
 
         return series;
@@ -127,7 +137,7 @@ public static class SectorBreadth
     }
 
     /// <summary>Close of the last bar ≤ to against the mean of the <paramref name="period"/> closes ending there.</summary>
-    private static bool? IsAboveAverage(PriceBar[] bars, int end, int period)
+    private static bool? IsAboveAverage(ArraySegment<PriceBar> bars, int end, int period)
     {
         if (end + 1 < period)
         {
@@ -215,7 +225,7 @@ public static class SectorBreadth
     /// Walks the members' dates in [from, to] together (a k-way merge): every date on which at least one member
     /// has a close and a previous close adds a point; members without a bar that day are not counted.
     /// </summary>
-    private static AdvanceDeclinePoint[] AdvanceDeclineLine(PriceBar[][] series, DateOnly from, DateOnly to)
+    private static AdvanceDeclinePoint[] AdvanceDeclineLine(ArraySegment<PriceBar>[] series, DateOnly from, DateOnly to)
     {
         var next = new int[series.Length];
         for (var m = 0; m < series.Length; m++)
@@ -230,7 +240,7 @@ public static class SectorBreadth
             DateOnly? earliest = null;
             for (var m = 0; m < series.Length; m++)
             {
-                if (next[m] < series[m].Length && !(series[m][next[m]].Date >= earliest))
+                if (next[m] < series[m].Count && !(series[m][next[m]].Date >= earliest))
                 {
                     earliest = series[m][next[m]].Date;
                 }
@@ -245,7 +255,7 @@ public static class SectorBreadth
             for (var m = 0; m < series.Length; m++)
             {
                 var t = next[m];
-                if (t < series[m].Length && series[m][t].Date == date)
+                if (t < series[m].Count && series[m][t].Date == date)
                 {
                     var change = DailyReturn.Between(series[m][t - 1].Close, series[m][t].Close);
                     advancers += change > 0 ? 1 : 0;

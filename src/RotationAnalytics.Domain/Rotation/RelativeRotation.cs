@@ -17,6 +17,9 @@ public static class RelativeRotation
     public const int DefaultRatioWindow = 63;
     public const int DefaultMomentumWindow = 21;
 
+    /// <summary>How many common dates before a point its ratio and momentum reach back (the evidence of a point).</summary>
+    public static int Lookback(int ratioWindow, int momentumWindow) => ratioWindow + momentumWindow - 1;
+
     /// <summary>One point per common date; the first complete point is at index ratioWindow + momentumWindow − 1.</summary>
     public static DomainResult<RotationPoint[]> Calculate(
         AlignedPair pair, int ratioWindow = DefaultRatioWindow, int momentumWindow = DefaultMomentumWindow)
@@ -32,7 +35,7 @@ public static class RelativeRotation
         }
 
         var count = pair.Count;
-        var firstComplete = ratioWindow + momentumWindow - 1;
+        var firstComplete = Lookback(ratioWindow, momentumWindow);
         if (count <= firstComplete)
         {
             return DomainError.InsufficientData(

@@ -24,6 +24,7 @@ public static class PriceSeries
     internal static ReadOnlySpan<PriceBar> AsSpan(IReadOnlyList<PriceBar> bars) => bars switch
     {
         PriceBar[] array => array,
+        ArraySegment<PriceBar> segment => segment,
         List<PriceBar> list => CollectionsMarshal.AsSpan(list),
         _ => bars.ToArray(),
     };
