@@ -17,6 +17,9 @@ internal sealed class DatabaseInitializer(
     IOptions<DatabaseOptions> options,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
+    /// <summary>Advisory lock key of schema migration ("RAMIGRAT" in ASCII); the ingestion lock uses another key.</summary>
+    private const long MigrationLockKey = 0x52414D4947524154;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.MigrateOnStartup)
@@ -26,7 +29,26 @@ internal sealed class DatabaseInitializer(
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        // Hosts starting together take turns: EF's own migration lock is released between migrations, so a second host
+        // could otherwise re-run a migration the first has just applied.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
         var inserted = await UniverseSeeder.SeedAsync(db, cancellationToken);
         logger.LogInformation("Database migrated; {Inserted} default instruments inserted", inserted);
     }

@@ -34,7 +34,16 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<SnapshotOptions>().Bind(configuration.GetSection(SnapshotOptions.SectionName));
         var connectionString = configuration.GetConnectionString(ConnectionStringName)!;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "snapshot" }.Build());
+        services.AddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = "snapshot" };
+            // Keepalives let the listening connection notice a database that vanished without closing it.
+            if (builder.ConnectionStringBuilder.KeepAlive == 0)
+            {
+                builder.ConnectionStringBuilder.KeepAlive = 15;
+            }
+            return builder.Build();
+        });
         services.AddSingleton<MarketSnapshotLoader>();
         services.AddSingleton<MarketSnapshotStore>();
         services.AddHostedService<MarketSnapshotRefresher>();

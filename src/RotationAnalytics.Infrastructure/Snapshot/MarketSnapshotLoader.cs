@@ -12,6 +12,9 @@ namespace RotationAnalytics.Infrastructure.Snapshot;
 /// </summary>
 public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvider time)
 {
+    /// <summary>A full read of tens of millions of bars can outlast the 30 s default.</summary>
+    private const int BulkReadTimeoutSeconds = 300;
+
     /// <summary>
     /// The snapshot at the store's current version: <paramref name="previous"/> itself when nothing changed, else a new
     /// image sharing the unchanged series with it.
@@ -71,7 +74,8 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
 
     private static async Task<(long Version, DateTimeOffset ChangedAt)> ReadVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT version, changed_at FROM data_version WHERE id = 1", connection);
+        // Short: an unanswered version check means the database is gone, and the readiness check should say so soon.
+        await using var command = new NpgsqlCommand("SELECT version, changed_at FROM data_version WHERE id = 1", connection) { CommandTimeout = 10 };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -138,6 +142,7 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
                   FROM daily_bars {filter} ORDER BY instrument_id, date) TO STDOUT (FORMAT BINARY)
             """,
             cancellationToken);
+        export.Timeout = TimeSpan.FromSeconds(BulkReadTimeoutSeconds);
         var builder = new InstrumentSeriesBuilder();
         var current = -1;
         while (await export.StartRowAsync(cancellationToken) != -1)

@@ -43,17 +43,12 @@ public sealed class MarketSnapshotRefresher(
                 }
 
                 delay = TimeSpan.FromSeconds(1);
-                // Changes committed while no connection listened are caught up now.
-                await store.RefreshAsync(stoppingToken);
-                while (!stoppingToken.IsCancellationRequested)
+                // Changes committed while no connection listened are caught up now. Then: true on a notification, false
+                // when the poll interval passed without one — both refresh, and a refresh whose version has not moved
+                // costs one query. A failed refresh means the database is gone: reconnect.
+                while (await store.RefreshAsync(stoppingToken))
                 {
-                    // True on a notification, false when the poll interval passed without one: both refresh, the
-                    // refresh reads the version first and returns at once when it has not moved.
                     await connection.WaitAsync(poll, stoppingToken);
-                    if (!await store.RefreshAsync(stoppingToken))
-                    {
-                        break;
-                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -62,12 +57,16 @@ public sealed class MarketSnapshotRefresher(
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException or IOException)
             {
-                logger.LogWarning("Data-change listener lost its connection ({Reason}); reconnecting in {Delay} s", exception.GetBaseException().Message, delay.TotalSeconds);
+                logger.LogWarning(
+                    "Data-change listener lost its connection ({Reason}); reconnecting in {Delay} s",
+                    exception.GetBaseException().Message, delay.TotalSeconds);
             }
 
             try
             {
                 await Task.Delay(delay, time, stoppingToken);
+                // Without a listener the version check alone keeps the snapshot current, or the readiness check honest.
+                await store.RefreshAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {
