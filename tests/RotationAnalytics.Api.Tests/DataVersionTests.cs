@@ -83,7 +83,8 @@ public sealed class DataVersionTests : IAsyncLifetime
     {
         await using var writer = Host(_early);
         writer.CreateClient().Dispose();
-        await using var reader = Host(csvDirectory: null);
+        // The reader never polls during the test: only the notification can bring it the change.
+        await using var reader = Host(csvDirectory: null, pollSeconds: 600);
         using var client = reader.CreateClient();
         var before = await client.GetAsync(Streaks);
         (await AsOfAsync(before)).Should().Be("2026-01-15");
@@ -95,15 +96,16 @@ public sealed class DataVersionTests : IAsyncLifetime
 
         var lastRut = File.ReadLines(Path.Combine(RepositoryPaths.MarketData, "RUT.csv")).Last()[..10];
         var after = await PollAsync(client, before.Headers.ETag!, json => json.Contains($"\"asOf\":\"{lastRut}\"", StringComparison.Ordinal));
-        committed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "the commit notifies every listening process (the fallback poll is every 5 s)");
+        committed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "the commit notifies every listening process");
         after.Headers.ETag.Should().NotBe(before.Headers.ETag);
         after.Headers.ETag!.Tag.Should().Be($"\"d{await _database.ScalarAsync<long>("SELECT version FROM data_version")}-json\"");
     }
 
-    private ApiFactory Host(string? csvDirectory) => new(_database.ConnectionString, new Dictionary<string, string?>
+    private ApiFactory Host(string? csvDirectory, int pollSeconds = 5) => new(_database.ConnectionString, new Dictionary<string, string?>
     {
         ["Ingestion:CsvDirectory"] = csvDirectory,
         ["RateLimiting:Enabled"] = "false",
+        ["Snapshot:PollIntervalSeconds"] = pollSeconds.ToString(CultureInfo.InvariantCulture),
     });
 
     private static async Task<string> AsOfAsync(HttpResponseMessage response) =>
