@@ -105,7 +105,7 @@ internal static class SnapshotLoad
             "COPY (SELECT instrument_id, date, open, high, low, close, adjusted_close, volume, flags, source_batch_id " +
             "FROM daily_bars ORDER BY instrument_id, date) TO STDOUT (FORMAT BINARY)");
         var buffer = new byte[1 << 16];
-        while (await copy.ReadAsync(buffer.AsMemory()) > 0)
+        while (await copy.ReadAsync(buffer.AsMemory(), CancellationToken.None) > 0)
         {
         }
     }

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Load benchmark of the API (issue 4): the shared market data loaded, wrk at 32 connections for 30 s per endpoint,
-# each measured in the same run as GET /health/live (the ceiling). Prints a Markdown table for docs/performance.md.
-#   benchmarks/load/run.sh [--duration 30s] [--connections 32] [--csv-dir ../shared/data/market]
+# Load benchmarks of the API on the shared market data, printed as Markdown for docs/performance.md:
+#   1. the snapshot: its start-up load (from the API log) and full loads beside a raw COPY of the same rows (issue 8);
+#   2. the query mix: never-repeated queries interleaved with repeats over one keep-alive connection (issue 8);
+#   3. wrk at 32 connections for 30 s per endpoint, each beside GET /health/live (the ceiling), and peak RSS (issue 4).
+#   benchmarks/load/run.sh [--duration 30s] [--connections 32] [--requests 2000] [--csv-dir ../shared/data/market]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 source scripts/lib/postgres.sh
 
-duration=30s connections=32 csv_dir="$root/../shared/data/market"
+duration=30s connections=32 requests=2000 csv_dir="$root/../shared/data/market"
 while [[ $# -gt 0 ]]; do
   case $1 in
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
+    --requests) requests=$2; shift 2 ;;
     --csv-dir) csv_dir=$(cd "$2" && pwd); shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -38,13 +41,30 @@ psql -h 127.0.0.1 -p "$db_port" -U postgres -qc "CREATE DATABASE rotation" postg
 api_port=$(pg_free_port 18080)
 
 dotnet build src/RotationAnalytics.Api -c Release -v quiet -nologo >/dev/null
-ConnectionStrings__Rotation="Host=127.0.0.1;Port=$db_port;Username=postgres;Database=rotation;Maximum Pool Size=64" \
+dotnet build benchmarks/RotationAnalytics.ReadPathBenchmarks -c Release -v quiet -nologo >/dev/null
+connection="Host=127.0.0.1;Port=$db_port;Username=postgres;Database=rotation;Maximum Pool Size=64"
+ConnectionStrings__Rotation="$connection" \
 Ingestion__CsvDirectory="$csv_dir" RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning \
-  dotnet src/RotationAnalytics.Api/bin/Release/net10.0/RotationAnalytics.Api.dll --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
+  dotnet src/RotationAnalytics.Api/bin/Release/net10.0/RotationAnalytics.Api.dll --urls "http://127.0.0.1:$api_port" \
+    --Serilog:MinimumLevel:Override:RotationAnalytics.Infrastructure.Snapshot=Information >"$work/api.log" 2>&1 &
 api_pid=$!
 base="http://127.0.0.1:$api_port"
 for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$base/health/ready" >/dev/null || { cat "$work/api.log" >&2; exit 1; }
+read_path=(dotnet benchmarks/RotationAnalytics.ReadPathBenchmarks/bin/Release/net10.0/RotationAnalytics.ReadPathBenchmarks.dll)
+
+echo "## Snapshot"
+echo
+echo "At start-up: $(grep -o 'Market snapshot v[0-9]*: .*(full)' "$work/api.log" | head -1)"
+echo
+"${read_path[@]}" snapshot "$connection" 5
+echo
+echo "## Query mix"
+echo
+"${read_path[@]}" query-mix "$base" "$requests"
+echo
+echo "## Throughput"
+echo
 
 endpoints=(
   "/health/live"

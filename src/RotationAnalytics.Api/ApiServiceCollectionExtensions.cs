@@ -40,7 +40,7 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarketClock>();
         builder.Services.AddMarketSnapshot(builder.Configuration);
-        builder.Services.AddMemoryCache(options => options.SizeLimit = AnalyticsCache.MaxEntries);
+        builder.Services.AddMemoryCache(options => options.SizeLimit = AnalyticsCache.MaxKibibytes);
         builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddSingleton<QueryPipeline>();
         builder.Services.AddSingleton<InstrumentQueryService>();

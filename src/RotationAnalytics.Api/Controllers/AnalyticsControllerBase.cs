@@ -71,8 +71,7 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
             return csv(answer.Result.Value!);
         }
 
-        var json = HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
-        return File(answer.Json(json), "application/json; charset=utf-8");
+        return File(answer.Json, "application/json; charset=utf-8");
     }
 
     private IActionResult Failure(QueryError error)

@@ -1,16 +1,20 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace RotationAnalytics.Api.Queries;
 
 /// <summary>
-/// Computed answers keyed by the request and the data version: repeated dashboard queries cost a dictionary lookup
-/// and a copy of already-serialised bytes, and a new version makes every older entry unreachable, so nothing stale is
-/// ever served. Failures (404/422) are deterministic for a version and are cached too.
+/// Computed answers keyed by the request and the data version: a repeated question costs a dictionary lookup and a copy
+/// of already-serialised bytes, and a new version makes every older entry unreachable, so nothing stale is ever served.
+/// Failures (404/422) are deterministic for a version and are cached too. The cache is bounded by the size of the
+/// serialised answers, not their count: a breadth window or a long RSI series weighs a hundred small answers.
 /// </summary>
-public sealed class AnalyticsCache(IMemoryCache cache)
+public sealed class AnalyticsCache(IMemoryCache cache, IOptions<JsonOptions> json)
 {
-    public const int MaxEntries = 2_000;
+    /// <summary>Budget of the cache in KiB of serialised JSON (the DTOs held beside it weigh about as much again).</summary>
+    public const long MaxKibibytes = 32 * 1024;
 
     public CachedAnswer<T> GetOrCreate<T>(string key, long dataVersion, Func<QueryResult<T>> compute)
     {
@@ -20,23 +24,24 @@ public sealed class AnalyticsCache(IMemoryCache cache)
             return cached!;
         }
 
-        var answer = new CachedAnswer<T>(compute(), dataVersion);
-        cache.Set(fullKey, answer, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        var result = compute();
+        var bytes = result.Error is null ? JsonSerializer.SerializeToUtf8Bytes(result.Value, json.Value.JsonSerializerOptions) : [];
+        var answer = new CachedAnswer<T>(result, dataVersion, bytes);
+        cache.Set(fullKey, answer, new MemoryCacheEntryOptions
+        {
+            Size = 1 + (bytes.Length / 1024),
+            SlidingExpiration = TimeSpan.FromMinutes(30),
+        });
         return answer;
     }
 }
 
-/// <summary>
-/// A computed answer, the data version it was computed from (its ETag) and, once first rendered, its JSON bytes
-/// (serialising dominates the cost of a cache hit).
-/// </summary>
-public sealed class CachedAnswer<T>(QueryResult<T> result, long dataVersion)
+/// <summary>A computed answer, the data version it was computed from (its ETag) and its JSON bytes when it succeeded.</summary>
+public sealed class CachedAnswer<T>(QueryResult<T> result, long dataVersion, byte[] json)
 {
-    private byte[]? _json;
-
     public QueryResult<T> Result => result;
 
     public long DataVersion => dataVersion;
 
-    public byte[] Json(JsonSerializerOptions options) => _json ??= JsonSerializer.SerializeToUtf8Bytes(result.Value, options);
+    public byte[] Json => json;
 }
