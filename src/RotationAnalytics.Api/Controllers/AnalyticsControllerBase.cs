@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using RotationAnalytics.Api.Http;
 using Microsoft.Net.Http.Headers;
+using RotationAnalytics.Api.Http;
 using RotationAnalytics.Api.Queries;
 
 namespace RotationAnalytics.Api.Controllers;
