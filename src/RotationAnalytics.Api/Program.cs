@@ -1,13 +1,19 @@
+using System.Globalization;
 using RotationAnalytics.Api;
 using RotationAnalytics.Infrastructure;
 using RotationAnalytics.Ingestion;
+using Serilog;
 
 if (IngestionCommandLine.IsIngestCommand(args))
 {
-    return await IngestionCommandLine.RunAsync(args);
+    return await IngestionCommandLine.RunAsync(args, cli => cli.Services.AddSerilog((services, logger) => logger
+        .ReadFrom.Configuration(cli.Configuration)
+        .ReadFrom.Services(services)
+        .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)));
 }
 
 var builder = WebApplication.CreateBuilder(args);
+DemoDatabase.SelectWhenDemo(builder.Configuration); // before AddInfrastructure reads the connection string
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddIngestion(builder.Configuration);
 builder.AddApi();

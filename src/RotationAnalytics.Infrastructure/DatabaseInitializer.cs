@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,9 +29,26 @@ internal sealed class DatabaseInitializer(
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
+        await CreateHistoryTableAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         var inserted = await UniverseSeeder.SeedAsync(db, cancellationToken);
         logger.LogInformation("Database migrated; {Inserted} default instruments inserted", inserted);
+    }
+
+    /// <summary>
+    /// Creates the database and EF's migration history table (with EF's own script) when they do not exist yet. EF's
+    /// migrator reads the history table before creating it and logs the failure it expects on a new database as an
+    /// error ("Failed executing DbCommand … __ef_migrations_history"), which would greet every first start.
+    /// </summary>
+    private static async Task CreateHistoryTableAsync(RotationDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

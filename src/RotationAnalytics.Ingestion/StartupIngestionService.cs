@@ -1,5 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using RotationAnalytics.Infrastructure;
 using RotationAnalytics.Ingestion.Runs;
 
 namespace RotationAnalytics.Ingestion;
@@ -9,7 +13,11 @@ namespace RotationAnalytics.Ingestion;
 /// before the server accepts requests, so the data is committed when the API starts answering. A failed load fails
 /// the start: serving without the data the operator asked for would answer wrongly.
 /// </summary>
-internal sealed class StartupIngestionService(IngestionRunner runner, IOptions<IngestionOptions> options) : IHostedService
+internal sealed class StartupIngestionService(
+    IngestionRunner runner,
+    IOptions<IngestionOptions> options,
+    IConfiguration configuration,
+    ILogger<StartupIngestionService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,6 +25,12 @@ internal sealed class StartupIngestionService(IngestionRunner runner, IOptions<I
         if (string.IsNullOrWhiteSpace(settings.CsvDirectory) && !settings.Demo)
         {
             return;
+        }
+
+        if (settings.Demo)
+        {
+            var database = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(InfrastructureServiceCollectionExtensions.ConnectionStringName)).Database;
+            logger.LogInformation("Demo: loading the synthetic universe into database {Database}, which holds no real data", database);
         }
 
         var outcome = await runner.RunAsync(
