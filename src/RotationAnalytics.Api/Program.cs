@@ -20,7 +20,17 @@ builder.AddApi();
 
 var app = builder.Build();
 app.UseApi();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (StartupIngestionException e)
+{
+    // The reason is all the operator needs (e.g. an empty --csv-dir); the host has logged the details above.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
 return 0;
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>

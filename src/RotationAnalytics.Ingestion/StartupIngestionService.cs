@@ -33,16 +33,43 @@ internal sealed class StartupIngestionService(
             logger.LogInformation("Demo: loading the synthetic universe into database {Database}, which holds no real data", database);
         }
 
-        var outcome = await runner.RunAsync(
-            new IngestionRequest { Trigger = "startup", CsvDirectory = NullIfBlank(settings.CsvDirectory), Demo = settings.Demo },
-            cancellationToken);
+        IngestionRunOutcome? outcome;
+        try
+        {
+            outcome = await runner.RunAsync(
+                new IngestionRequest { Trigger = "startup", CsvDirectory = NullIfBlank(settings.CsvDirectory), Demo = settings.Demo },
+                cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupIngestionException($"The startup load was refused: {e.Message}", e);
+        }
+
         if (outcome is not { Status: IngestionRunStatus.Succeeded })
         {
-            throw new InvalidOperationException($"Startup ingestion run {outcome?.RunId} ended {outcome?.Status}; see ingestion_runs for per-symbol errors.");
+            throw new StartupIngestionException($"The startup load (ingestion run {outcome?.RunId}) ended {outcome?.Status}; see the log above and ingestion_run_symbols for per-symbol errors.");
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}
+
+/// <summary>The data the operator asked to load at start (CSV folder, demo) could not be loaded; the host does not start.</summary>
+public sealed class StartupIngestionException : Exception
+{
+    public StartupIngestionException()
+    {
+    }
+
+    public StartupIngestionException(string message)
+        : base(message)
+    {
+    }
+
+    public StartupIngestionException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }
