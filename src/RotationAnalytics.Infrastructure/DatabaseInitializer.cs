@@ -20,6 +20,9 @@ internal sealed class DatabaseInitializer(
     IOptions<DatabaseOptions> options,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
+    /// <summary>"RAMIGRAT" in ASCII: the advisory lock around creating the migration history table.</summary>
+    private const long HistoryTableLockId = 0x5241_4D49_4752_4154;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.MigrateOnStartup)
@@ -48,7 +51,12 @@ internal sealed class DatabaseInitializer(
             await creator.CreateAsync(cancellationToken);
         }
 
+        // Hosts starting side by side on one database would race on CREATE TABLE IF NOT EXISTS (a unique violation in
+        // pg_type); a transaction-scoped advisory lock lets one create the table while the other waits.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({HistoryTableLockId})", cancellationToken);
         await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

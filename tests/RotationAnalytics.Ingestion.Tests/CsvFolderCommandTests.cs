@@ -28,14 +28,17 @@ public sealed class CsvFolderCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_server_does_not_start_on_an_empty_csv_folder_and_says_why()
+    public async Task The_built_server_exits_1_on_an_empty_csv_folder_with_the_reason_as_its_last_line()
     {
         using var empty = new CsvFolder();
-        await using var api = new ApiFactory(_database.ConnectionString, new Dictionary<string, string?> { ["Ingestion:CsvDirectory"] = empty.Path });
 
-        var start = () => api.CreateClient();
+        var result = await ExternalProcess.RunApiAsync(
+            "--ConnectionStrings:Rotation=" + _database.ConnectionString, "--Ingestion:CsvDirectory=" + empty.Path, "--urls=http://127.0.0.1:0");
 
-        start.Should().Throw<StartupIngestionException>().WithMessage("The startup load was refused: CSV folder * holds no SYMBOL.csv files*");
+        result.ExitCode.Should().Be(1);
+        result.Error.TrimEnd().Split('\n')[^1].Should().Be(
+            $"The startup load was refused: CSV folder {empty.Path} holds no SYMBOL.csv files (e.g. SPY.csv with date,open,high,low,close,volume).");
+        result.Output.Should().NotContain("Now listening");
     }
 
     [Fact]

@@ -20,18 +20,21 @@ public static class ExternalProcess
         }
     }
 
-    public static Task<ProcessResult> RunApiAsync(params string[] arguments) => RunAsync("dotnet", [ApiAssembly, .. arguments]);
+    /// <summary>Runs the built API (server or <c>ingest</c> CLI) from its own folder, as the container image does.</summary>
+    public static Task<ProcessResult> RunApiAsync(params string[] arguments) =>
+        RunAsync("dotnet", [ApiAssembly, .. arguments], Path.GetDirectoryName(ApiAssembly)!);
 
+    /// <summary>Runs a repository script from a folder outside the repository.</summary>
     public static Task<ProcessResult> RunScriptAsync(string script, params string[] arguments) =>
-        RunAsync("bash", [Path.Combine(RepositoryPaths.Root, script), .. arguments]);
+        RunAsync("bash", [Path.Combine(RepositoryPaths.Root, script), .. arguments], Path.GetTempPath());
 
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments)
+    private static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory)
     {
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workingDirectory,
         };
         foreach (var argument in arguments)
         {

@@ -9,7 +9,7 @@ public sealed class RunScriptTests
     [InlineData("--port needs a number", "--port")]
     [InlineData("--port needs a number", "--port", "eighty")]
     [InlineData("unknown option: --bogus", "--bogus")]
-    [InlineData("--demo and --csv-dir exclude each other", "--demo", "--csv-dir", "/")]
+    [InlineData("--demo and --csv-dir exclude each other (the demo has a database of its own)", "--demo", "--csv-dir", "/")]
     public async Task Missing_values_and_unknown_options_print_the_usage_and_exit_2(string reason, params string[] arguments)
     {
         var result = await ExternalProcess.RunScriptAsync("scripts/run.sh", arguments);

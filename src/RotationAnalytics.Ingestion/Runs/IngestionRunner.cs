@@ -40,7 +40,7 @@ public sealed class IngestionRunner(
         }
 
         var stopwatch = Stopwatch.StartNew();
-        await RefuseToMixSyntheticAndRealDataAsync(request, synthetic: providers is [DemoDailyBarProvider], cancellationToken);
+        await RefuseToMixSyntheticAndRealDataAsync(synthetic: providers is [DemoDailyBarProvider], cancellationToken);
         var instruments = await InstrumentsAsync(request, providers, cancellationToken);
         var runId = await StartRunAsync(request.Trigger, cancellationToken);
         logger.LogInformation("Ingestion run {RunId} ({Trigger}) started: {Count} instruments from {Providers}",
@@ -91,7 +91,7 @@ public sealed class IngestionRunner(
         if (request.CsvDirectory is { } directory)
         {
             var csv = new CsvDirectoryDailyBarProvider(directory, options.Value.CsvAdjustedSymbols.ToHashSet(StringComparer.OrdinalIgnoreCase), time);
-            return csv.UnavailableReason is { } reason ? throw new ArgumentException(reason, nameof(request)) : [csv];
+            return csv.UnavailableReason is { } reason ? throw new ArgumentException(reason) : [csv];
         }
 
         if (request.Demo)
@@ -101,8 +101,8 @@ public sealed class IngestionRunner(
 
         if (request.Provider is { } id)
         {
-            var provider = chain.Find(id) ?? throw new ArgumentException($"unknown provider '{id}'", nameof(request));
-            return provider.UnavailableReason is { } reason ? throw new ArgumentException($"provider '{id}': {reason}", nameof(request)) : [provider];
+            var provider = chain.Find(id) ?? throw new ArgumentException($"unknown provider '{id}'");
+            return provider.UnavailableReason is { } reason ? throw new ArgumentException($"provider '{id}': {reason}") : [provider];
         }
 
         return chain.Providers;
@@ -123,15 +123,14 @@ public sealed class IngestionRunner(
             var files = csv.FileSymbols();
             if (files.Count == 0)
             {
-                throw new ArgumentException($"CSV folder {csv.Directory} holds no SYMBOL.csv files (e.g. SPY.csv with date,open,high,low,close,volume).", nameof(request));
+                throw new ArgumentException($"CSV folder {csv.Directory} holds no SYMBOL.csv files (e.g. SPY.csv with date,open,high,low,close,volume).");
             }
 
             var known = all.Select(i => i.Symbol).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (!files.Any(known.Contains))
             {
                 throw new ArgumentException(
-                    $"None of the {files.Count} CSV files in {csv.Directory} ({Abbreviated(files)}) is named after a known instrument; known: {string.Join(", ", known.Order(StringComparer.Ordinal))}.",
-                    nameof(request));
+                    $"None of the {files.Count} CSV files in {csv.Directory} ({Abbreviated(files)}) is named after a known instrument; known: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
             }
 
             foreach (var unknown in files.Where(s => !known.Contains(s)))
@@ -147,7 +146,7 @@ public sealed class IngestionRunner(
             var unknown = wanted.Where(w => !instruments.Any(i => i.Symbol == w || i.Aliases.Contains(w))).ToList();
             if (unknown.Count > 0)
             {
-                throw new ArgumentException($"unknown symbols: {string.Join(", ", unknown)}", nameof(request));
+                throw new ArgumentException($"unknown symbols: {string.Join(", ", unknown)}");
             }
 
             all = [.. all.Where(i => canonical.Contains(i.Symbol))];
@@ -258,7 +257,7 @@ public sealed class IngestionRunner(
     /// batches, and a real load refuses one that holds synthetic batches, before anything is written. Checked under the
     /// ingestion lock, so no other run can change the answer meanwhile.
     /// </summary>
-    private async Task RefuseToMixSyntheticAndRealDataAsync(IngestionRequest request, bool synthetic, CancellationToken cancellationToken)
+    private async Task RefuseToMixSyntheticAndRealDataAsync(bool synthetic, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
@@ -272,8 +271,7 @@ public sealed class IngestionRunner(
         throw new ArgumentException(
             synthetic
                 ? $"Database '{database}' holds real market data ({otherKind} source batches); the synthetic demo is loaded only into a database of its own (Ingestion:Demo selects ConnectionStrings:RotationDemo or '{database}{DemoDatabase.NameSuffix}')."
-                : $"Database '{database}' holds the synthetic demo universe ({otherKind} source batches); real data is never mixed into it. Point ConnectionStrings:Rotation at another database, or drop this one.",
-            nameof(request));
+                : $"Database '{database}' holds the synthetic demo universe ({otherKind} source batches); real data is never mixed into it. Point ConnectionStrings:Rotation at another database, or drop this one.");
     }
 
     /// <summary>One line per provider that failed during the run: how many symbols, and why (no stack traces).</summary>
