@@ -39,6 +39,7 @@ public static class IngestionCommandLine
         builder.Configuration["Ingestion:Demo"] = "false";
         builder.Services.AddInfrastructure(builder.Configuration);
         builder.Services.AddIngestion(builder.Configuration);
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true); // "Press Ctrl+C…" means nothing to a one-shot command
         configureLogging(builder);
         using var host = builder.Build();
         await host.StartAsync(); // migrates and seeds

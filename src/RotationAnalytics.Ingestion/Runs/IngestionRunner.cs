@@ -297,7 +297,9 @@ public sealed class IngestionRunner(
     private static string FaultOf(Exception e) => e switch
     {
         ProviderException { Fault: { } fault } => fault,
+        BrokenCircuitException { InnerException: { } opening } => $"circuit open after repeated failures: {FaultOf(opening)}",
         BrokenCircuitException => "circuit open after repeated failures",
+        HttpRequestException { HttpRequestError: var error } => $"connection failed ({error})",
         TimeoutRejectedException or OperationCanceledException => "timed out",
         RateLimiterRejectedException => "client-side rate limit or daily quota spent",
         _ => e.Message,
