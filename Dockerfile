@@ -11,4 +11,6 @@ COPY --from=build /app ./
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
 USER $APP_UID
-ENTRYPOINT ["dotnet", "RotationAnalytics.Api.dll"]
+# SYMBOL.csv files mounted at /data/market (docker-compose.yml: ROTATION_CSV_DIR) are loaded at start; an empty or
+# missing folder means no startup load, and the daily worker pulls from the online providers instead.
+ENTRYPOINT ["/bin/sh", "-c", "if ls /data/market/*.csv >/dev/null 2>&1; then export Ingestion__CsvDirectory=/data/market; fi; exec dotnet RotationAnalytics.Api.dll \"$@\"", "api"]

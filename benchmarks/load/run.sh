@@ -52,6 +52,9 @@ base="http://127.0.0.1:$api_port"
 for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$base/health/ready" >/dev/null || { cat "$work/api.log" >&2; exit 1; }
 read_path=(dotnet benchmarks/RotationAnalytics.ReadPathBenchmarks/bin/Release/net10.0/RotationAnalytics.ReadPathBenchmarks.dll)
+memory() { awk '/VmHWM|VmRSS/ { printf "%s %d MiB  ", $1, $2 / 1024 }' "/proc/$api_pid/status"; }
+echo "API memory after start-up (CSV ingestion + snapshot load): $(memory)"
+echo
 
 echo "## Snapshot"
 echo
@@ -62,6 +65,8 @@ echo
 echo "## Query mix"
 echo
 "${read_path[@]}" query-mix "$base" "$requests"
+echo
+echo "API memory after the query mix: $(memory)"
 echo
 echo "## Throughput"
 echo

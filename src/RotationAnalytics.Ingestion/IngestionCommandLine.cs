@@ -10,6 +10,7 @@ namespace RotationAnalytics.Ingestion;
 /// One-shot mode of the API executable: <c>ingest --csv-dir DIR | --demo | [--provider ID] [--symbols A,B] [--from D]
 /// [--to D]</c>. Migrates the database, runs one ingestion, and exits 0 when it succeeded, 1 when it failed or was
 /// partial, 2 on a usage error. Other arguments (e.g. <c>--ConnectionStrings:Rotation=…</c>) go to configuration.
+/// <c>--demo</c> loads into the demo database (<see cref="DemoDatabase"/>), never into the real one.
 /// </summary>
 public static class IngestionCommandLine
 {
@@ -17,7 +18,8 @@ public static class IngestionCommandLine
 
     public static bool IsIngestCommand(string[] args) => args.Length > 0 && args[0] == Command;
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="configureLogging">Sets up logging like the server's, so the CLI prints the same lines.</param>
+    public static async Task<int> RunAsync(string[] args, Action<HostApplicationBuilder> configureLogging)
     {
         if (!TryParse(args.Skip(1).ToArray(), out var request, out var configurationArgs, out var error))
         {
@@ -25,12 +27,20 @@ public static class IngestionCommandLine
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(configurationArgs);
+        // appsettings.json (log levels among others) lies next to the executable, whatever folder the CLI is called from.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
+        if (request.Demo)
+        {
+            DemoDatabase.Use(builder.Configuration);
+        }
+
         builder.Configuration["Ingestion:Schedule:Enabled"] = "false";
         builder.Configuration["Ingestion:CsvDirectory"] = null;
         builder.Configuration["Ingestion:Demo"] = "false";
         builder.Services.AddInfrastructure(builder.Configuration);
         builder.Services.AddIngestion(builder.Configuration);
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true); // "Press Ctrl+C…" means nothing to a one-shot command
+        configureLogging(builder);
         using var host = builder.Build();
         await host.StartAsync(); // migrates and seeds
         try

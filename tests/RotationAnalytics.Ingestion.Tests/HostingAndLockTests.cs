@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using RotationAnalytics.Ingestion.Runs;
 using RotationAnalytics.Testing;
 
@@ -49,9 +51,9 @@ public sealed class HostingAndLockTests : IAsyncLifetime
         using var folder = new CsvFolder().Write("SPY", "2024-01-02,472.16,473.67,470.49,472.65,123623700");
         var connection = "--ConnectionStrings:Rotation=" + _database.ConnectionString;
 
-        (await IngestionCommandLine.RunAsync(["ingest", "--csv-dir", folder.Path, connection])).Should().Be(0);
-        (await IngestionCommandLine.RunAsync(["ingest", "--csv-dir", Path.Combine(folder.Path, "missing"), connection])).Should().Be(1);
-        (await IngestionCommandLine.RunAsync(["ingest", "--from", "yesterday", connection])).Should().Be(2);
+        (await IngestionCommandLine.RunAsync(["ingest", "--csv-dir", folder.Path, connection], Quiet)).Should().Be(0);
+        (await IngestionCommandLine.RunAsync(["ingest", "--csv-dir", Path.Combine(folder.Path, "missing"), connection], Quiet)).Should().Be(1);
+        (await IngestionCommandLine.RunAsync(["ingest", "--from", "yesterday", connection], Quiet)).Should().Be(2);
 
         (await _database.ScalarAsync<string>("SELECT trigger || ' ' || status FROM ingestion_runs")).Should().Be("cli succeeded");
         (await _database.ScalarAsync<double>("SELECT close FROM daily_bars")).Should().Be(472.65);
@@ -73,6 +75,8 @@ public sealed class HostingAndLockTests : IAsyncLifetime
         var oppositePair = await CorrelationAsync("XLY", "XLU");
         cyclicalPair.Should().BeGreaterThan(oppositePair + 0.2);
     }
+
+    private static void Quiet(HostApplicationBuilder cli) => cli.Logging.ClearProviders();
 
     private Task<double> CorrelationAsync(string a, string b) => _database.ScalarAsync<double>(
         $"""

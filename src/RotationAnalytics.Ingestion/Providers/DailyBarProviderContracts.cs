@@ -61,4 +61,10 @@ public sealed class ProviderException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// The failure without the request's details (e.g. <c>connection failed (NameResolutionError)</c>, <c>HTTP 503</c>),
+    /// or null when the message is all there is. A run reports a provider outage once, not once per symbol.
+    /// </summary>
+    public string? Fault { get; init; }
 }

@@ -97,7 +97,7 @@ public abstract class HttpDailyBarProvider(IHttpClientFactory clients, HttpProvi
         catch (HttpRequestException e)
         {
             // The exception message can carry the URL; never let the key out.
-            throw new ProviderException($"GET {Redact(uri)} failed: {e.HttpRequestError}");
+            throw new ProviderException($"GET {Redact(uri)} failed: {e.HttpRequestError}") { Fault = $"connection failed ({e.HttpRequestError})" };
         }
 
         using (response)
@@ -109,13 +109,16 @@ public abstract class HttpDailyBarProvider(IHttpClientFactory clients, HttpProvi
             }
             catch (Exception e) when (e is HttpRequestException or IOException)
             {
-                throw new ProviderException($"GET {Redact(uri)}: body cut off ({e.GetType().Name})");
+                throw new ProviderException($"GET {Redact(uri)}: body cut off ({e.GetType().Name})") { Fault = "response body cut off" };
             }
 
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 var text = Encoding.UTF8.GetString(body);
-                throw new ProviderException($"GET {Redact(uri)}: HTTP {(int)response.StatusCode} {ErrorMessage(text) ?? Snippet(text)}");
+                throw new ProviderException($"GET {Redact(uri)}: HTTP {(int)response.StatusCode} {ErrorMessage(text) ?? Snippet(text)}")
+                {
+                    Fault = $"HTTP {(int)response.StatusCode}",
+                };
             }
 
             return body;

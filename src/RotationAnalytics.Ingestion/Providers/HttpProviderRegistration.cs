@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.RateLimiting;
+using Polly.Telemetry;
 
 namespace RotationAnalytics.Ingestion.Providers;
 
@@ -33,13 +35,19 @@ internal static class HttpProviderRegistration
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (compatible; RotationAnalytics/1.0)");
             })
             .RemoveAllLoggers(); // request URLs carry API keys; providers log redacted URLs themselves
-        builder.AddResilienceHandler(id, pipeline => Configure(pipeline, options));
+        builder.AddResilienceHandler(id, (pipeline, context) => Configure(pipeline, options, context.ServiceProvider));
         builder.AddHttpMessageHandler<ResponseBufferingHandler>(); // added after, so inside: each attempt reads its whole body
         services.AddSingleton<IDailyBarProvider, TProvider>();
     }
 
-    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, HttpProviderOptions options)
+    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, HttpProviderOptions options, IServiceProvider services)
     {
+        // The runner reports each provider's failures once per run (provider, symbol count, reason); Polly's per-attempt
+        // events would repeat every expected network fault with a stack trace, so they are logged at Debug only.
+        pipeline.ConfigureTelemetry(new TelemetryOptions(services.GetRequiredService<IOptions<TelemetryOptions>>().Value)
+        {
+            SeverityProvider = _ => ResilienceEventSeverity.Debug,
+        });
         var limiter = RateLimiter(options);
         pipeline.AddTimeout(options.TotalTimeout);
         if (options.MaxRetryAttempts > 0) // 0 = no retries (Polly requires at least one when the strategy is present)

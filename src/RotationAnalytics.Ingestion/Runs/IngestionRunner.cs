@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
 using RotationAnalytics.Infrastructure;
 using RotationAnalytics.Infrastructure.BarWriting;
 using RotationAnalytics.Infrastructure.Entities;
@@ -36,6 +40,7 @@ public sealed class IngestionRunner(
         }
 
         var stopwatch = Stopwatch.StartNew();
+        await RefuseToMixSyntheticAndRealDataAsync(synthetic: providers is [DemoDailyBarProvider], cancellationToken);
         var instruments = await InstrumentsAsync(request, providers, cancellationToken);
         var runId = await StartRunAsync(request.Trigger, cancellationToken);
         logger.LogInformation("Ingestion run {RunId} ({Trigger}) started: {Count} instruments from {Providers}",
@@ -43,7 +48,8 @@ public sealed class IngestionRunner(
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Value.RunDeadline);
-        var outcomes = new System.Collections.Concurrent.ConcurrentBag<IngestionRunSymbol>();
+        var outcomes = new ConcurrentBag<IngestionRunSymbol>();
+        var failures = new ConcurrentBag<ProviderFailure>();
         string? runError = null;
         try
         {
@@ -53,7 +59,7 @@ public sealed class IngestionRunner(
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelSymbols, CancellationToken = deadline.Token },
                 async (instrument, token) =>
                 {
-                    var outcome = await IngestSymbolAsync(runId, instrument, providers, request, token);
+                    var outcome = await IngestSymbolAsync(runId, instrument, providers, request, failures, token);
                     outcomes.Add(outcome);
                     await RecordSymbolAsync(outcome, CancellationToken.None);
                 });
@@ -71,6 +77,7 @@ public sealed class IngestionRunner(
             ? IngestionRunStatus.Failed
             : outcomes.Any(o => o.Error is not null) ? IngestionRunStatus.Partial : IngestionRunStatus.Succeeded;
         await FinishRunAsync(runId, status, runError, CancellationToken.None);
+        LogProviderFailures(failures, instruments.Count);
         logger.LogInformation(
             "Ingestion run {RunId} {Status} in {Elapsed:F1} s: {Stored} bars stored ({Revised} revised), {Rejected} rejected, {Flagged} flagged, {Failed} symbols failed",
             runId, status, stopwatch.Elapsed.TotalSeconds, outcomes.Sum(o => o.RowsStored), outcomes.Sum(o => o.RowsRevised),
@@ -84,7 +91,7 @@ public sealed class IngestionRunner(
         if (request.CsvDirectory is { } directory)
         {
             var csv = new CsvDirectoryDailyBarProvider(directory, options.Value.CsvAdjustedSymbols.ToHashSet(StringComparer.OrdinalIgnoreCase), time);
-            return csv.UnavailableReason is { } reason ? throw new ArgumentException(reason, nameof(request)) : [csv];
+            return csv.UnavailableReason is { } reason ? throw new ArgumentException(reason) : [csv];
         }
 
         if (request.Demo)
@@ -94,8 +101,8 @@ public sealed class IngestionRunner(
 
         if (request.Provider is { } id)
         {
-            var provider = chain.Find(id) ?? throw new ArgumentException($"unknown provider '{id}'", nameof(request));
-            return provider.UnavailableReason is { } reason ? throw new ArgumentException($"provider '{id}': {reason}", nameof(request)) : [provider];
+            var provider = chain.Find(id) ?? throw new ArgumentException($"unknown provider '{id}'");
+            return provider.UnavailableReason is { } reason ? throw new ArgumentException($"provider '{id}': {reason}") : [provider];
         }
 
         return chain.Providers;
@@ -113,8 +120,20 @@ public sealed class IngestionRunner(
 
         if (providers is [CsvDirectoryDailyBarProvider csv])
         {
+            var files = csv.FileSymbols();
+            if (files.Count == 0)
+            {
+                throw new ArgumentException($"CSV folder {csv.Directory} holds no SYMBOL.csv files (e.g. SPY.csv with date,open,high,low,close,volume).");
+            }
+
             var known = all.Select(i => i.Symbol).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var unknown in csv.FileSymbols().Where(s => !known.Contains(s)))
+            if (!files.Any(known.Contains))
+            {
+                throw new ArgumentException(
+                    $"None of the {files.Count} CSV files in {csv.Directory} ({Abbreviated(files)}) is named after a known instrument; known: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+            }
+
+            foreach (var unknown in files.Where(s => !known.Contains(s)))
             {
                 logger.LogWarning("{File}.csv in {Directory} skipped: no instrument with that symbol", unknown, csv.Directory);
             }
@@ -127,7 +146,7 @@ public sealed class IngestionRunner(
             var unknown = wanted.Where(w => !instruments.Any(i => i.Symbol == w || i.Aliases.Contains(w))).ToList();
             if (unknown.Count > 0)
             {
-                throw new ArgumentException($"unknown symbols: {string.Join(", ", unknown)}", nameof(request));
+                throw new ArgumentException($"unknown symbols: {string.Join(", ", unknown)}");
             }
 
             all = [.. all.Where(i => canonical.Contains(i.Symbol))];
@@ -137,7 +156,12 @@ public sealed class IngestionRunner(
     }
 
     private async Task<IngestionRunSymbol> IngestSymbolAsync(
-        long runId, InstrumentInfo instrument, IReadOnlyList<IDailyBarProvider> providers, IngestionRequest request, CancellationToken cancellationToken)
+        long runId,
+        InstrumentInfo instrument,
+        IReadOnlyList<IDailyBarProvider> providers,
+        IngestionRequest request,
+        ConcurrentBag<ProviderFailure> failures,
+        CancellationToken cancellationToken)
     {
         var outcome = new IngestionRunSymbol { IngestionRunId = runId, Symbol = instrument.Symbol };
         var errors = new List<string>();
@@ -162,7 +186,17 @@ public sealed class IngestionRunner(
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ArgumentException)
             {
-                logger.LogWarning("{Symbol}: provider {Provider} failed ({Error}); trying the next provider", instrument.Symbol, provider.Id, e.Message);
+                if (IsExpectedFault(e))
+                {
+                    // Reported once per provider at the end of the run (LogProviderFailures); per symbol only at Debug.
+                    logger.LogDebug("{Symbol}: provider {Provider} failed ({Error}); trying the next provider", instrument.Symbol, provider.Id, e.Message);
+                }
+                else
+                {
+                    logger.LogWarning(e, "{Symbol}: provider {Provider} failed unexpectedly; trying the next provider", instrument.Symbol, provider.Id);
+                }
+
+                failures.Add(new ProviderFailure(provider.Id, instrument.Symbol, FaultOf(e)));
                 errors.Add($"{provider.Id}: {e.Message}");
                 continue;
             }
@@ -214,9 +248,68 @@ public sealed class IngestionRunner(
         }
 
         outcome.Error = errors.Count > 0 ? string.Join("; ", errors) : "no provider serves this instrument";
-        logger.LogError("{Symbol}: every provider failed: {Error}", instrument.Symbol, outcome.Error);
+        logger.LogDebug("{Symbol}: every provider failed: {Error}", instrument.Symbol, outcome.Error);
         return outcome;
     }
+
+    /// <summary>
+    /// Synthetic and real bars never share a database (SPEC §6): a demo load refuses a database that holds real source
+    /// batches, and a real load refuses one that holds synthetic batches, before anything is written. Checked under the
+    /// ingestion lock, so no other run can change the answer meanwhile.
+    /// </summary>
+    private async Task RefuseToMixSyntheticAndRealDataAsync(bool synthetic, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
+        var otherKind = await db.SourceBatches.CountAsync(b => b.IsSynthetic != synthetic, cancellationToken);
+        if (otherKind == 0)
+        {
+            return;
+        }
+
+        var database = db.Database.GetDbConnection().Database;
+        throw new ArgumentException(
+            synthetic
+                ? $"Database '{database}' holds real market data ({otherKind} source batches); the synthetic demo is loaded only into a database of its own (Ingestion:Demo selects ConnectionStrings:RotationDemo or '{database}{DemoDatabase.NameSuffix}')."
+                : $"Database '{database}' holds the synthetic demo universe ({otherKind} source batches); real data is never mixed into it. Point ConnectionStrings:Rotation at another database, or drop this one.");
+    }
+
+    /// <summary>One line per provider that failed during the run: how many symbols, and why (no stack traces).</summary>
+    private void LogProviderFailures(IEnumerable<ProviderFailure> failures, int instrumentCount)
+    {
+        foreach (var byProvider in failures.GroupBy(f => f.Provider).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var reasons = byProvider
+                .GroupBy(f => f.Fault)
+                .OrderByDescending(g => g.Count())
+                .Select(g => $"{g.Key} ({Abbreviated([.. g.Select(f => f.Symbol).Order(StringComparer.Ordinal)])})");
+            logger.LogWarning(
+                "Provider {Provider} failed for {Count} of {Total} symbols: {Reasons}",
+                byProvider.Key, byProvider.Count(), instrumentCount, string.Join("; ", reasons));
+        }
+    }
+
+    /// <summary>Faults a provider is expected to have (network, timeouts, open circuit, spent quota, error bodies).</summary>
+    private static bool IsExpectedFault(Exception e) =>
+        e is ProviderException or HttpRequestException or IOException or TimeoutRejectedException or BrokenCircuitException
+            or RateLimiterRejectedException or OperationCanceledException;
+
+    private static string FaultOf(Exception e) => e switch
+    {
+        ProviderException { Fault: { } fault } => fault,
+        BrokenCircuitException { InnerException: { } opening } => $"circuit open after repeated failures: {FaultOf(opening)}",
+        BrokenCircuitException => "circuit open after repeated failures",
+        HttpRequestException { HttpRequestError: var error } => $"connection failed ({error})",
+        TimeoutRejectedException or OperationCanceledException => "timed out",
+        RateLimiterRejectedException => "client-side rate limit or daily quota spent",
+        _ => e.Message,
+    };
+
+    /// <summary>Up to five names, else the count.</summary>
+    private static string Abbreviated(IReadOnlyCollection<string> symbols) =>
+        symbols.Count <= 5 ? string.Join(", ", symbols) : $"{symbols.Count} symbols";
+
+    private sealed record ProviderFailure(string Provider, string Symbol, string Fault);
 
     private async Task<long> StartRunAsync(string trigger, CancellationToken cancellationToken)
     {

@@ -37,6 +37,13 @@ internal sealed class DailyPullWorker(
         if (settings.BackfillOnStart && !await AnyBarsAsync(stoppingToken))
         {
             await RunAsync("backfill", stoppingToken);
+            if (!await AnyBarsAsync(stoppingToken))
+            {
+                logger.LogWarning(
+                    "No market data is stored and the online providers delivered none. Load data with scripts/run.sh --csv-dir DIR " +
+                    "(a folder of SYMBOL.csv files, e.g. ../shared/data/market), try scripts/run.sh --demo (synthetic, in a database of its own), " +
+                    "or configure a provider key (e.g. Ingestion__Providers__Tiingo__ApiKey; see docs/ingestion.md).");
+            }
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -58,6 +65,11 @@ internal sealed class DailyPullWorker(
         try
         {
             await runner.RunAsync(new IngestionRequest { Trigger = trigger, WaitForLock = false }, stoppingToken);
+        }
+        catch (ArgumentException e)
+        {
+            // The runner refused the request as a whole (e.g. this database holds the synthetic demo): the reason is the message.
+            logger.LogError("Ingestion run ({Trigger}) refused: {Reason}", trigger, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
