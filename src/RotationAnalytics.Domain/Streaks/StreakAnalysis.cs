@@ -25,7 +25,16 @@ public static class StreakAnalysis
     /// the streaks at positions [historyOffset, historyOffset + historyCount) of the full ordered history and
     /// <see cref="StreakReport.HistoryTotal"/> the full count, so the allocation is proportional to the page.
     /// </summary>
-    public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf, int minLength, int historyOffset, int historyCount)
+    public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf, int minLength, int historyOffset, int historyCount) =>
+        Analyze(pair, asOf, minLength, null, historyOffset, historyCount);
+
+    /// <summary>
+    /// The analysis with the history's minimum length chosen from the current streak (null when asOf is a tie day)
+    /// once it is known, so a caller whose default depends on it (the aftermath study) needs a single pass. The
+    /// chosen value must be at least 1, like <paramref name="minLength"/>, which is used when no choice is given.
+    /// </summary>
+    internal static DomainResult<StreakReport> Analyze(
+        AlignedPair pair, DateOnly? asOf, int minLength, Func<CurrentStreak?, int>? minLengthFor, int historyOffset, int historyCount)
     {
         if (historyOffset < 0)
         {
@@ -75,12 +84,14 @@ public static class StreakAnalysis
             starts[runs] = end + 1;
             var maxLength = PerRun(pair.ClosesA, pair.ClosesB, starts, runs, excess, excess, sums, lengths, out var longestOut, out var longestUnder);
             var table = new RunTable(pair.Dates, starts, lengths.AsSpan(0, runs), excess, sums);
+            var current = lengths[runs - 1] != 0 ? Place(table) : null;
+            var historyMinLength = Math.Max(1, minLengthFor?.Invoke(current) ?? minLength);
             return new StreakReport(
                 pair.Dates[end],
-                lengths[runs - 1] != 0 ? Place(table) : null,
+                current,
                 longestOut >= 0 ? table.Streak(longestOut) : null,
                 longestUnder >= 0 ? table.Streak(longestUnder) : null,
-                History(table, maxLength, minLength, historyOffset, historyCount, out var total),
+                History(table, maxLength, historyMinLength, historyOffset, historyCount, out var total),
                 pair.DescribeThrough(end))
             {
                 HistoryTotal = total,
