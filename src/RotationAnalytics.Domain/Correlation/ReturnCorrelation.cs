@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using RotationAnalytics.Domain.Errors;
 using RotationAnalytics.Domain.Returns;
 using RotationAnalytics.Domain.Series;
@@ -102,83 +105,103 @@ public static class ReturnCorrelation
     }
 
     /// <summary>
-    /// One point per return index first..last; returns[k] is dated start + k. Sums of x, y, x², y², xy over the
-    /// trailing window of shifted returns (x = rA − shiftA, y = rB − shiftB), compensated.
+    /// One point per return index first..last; returns[k] is dated start + k. Sums of x, y, x², y² (one vector, the
+    /// four lanes summed independently) and xy over the trailing window of shifted returns (x = rA − shiftA,
+    /// y = rB − shiftB), compensated. The terms are computed once into pooled scratch, so the term leaving the window
+    /// is read back bit-identical to the one that entered.
     /// </summary>
     private static CorrelationPoint[] Trailing(
         DateOnly[] dates, double[] returnsA, double[] returnsB, int start, int first, int last, int window, double shiftA, double shiftB)
     {
-        var points = GC.AllocateUninitializedArray<CorrelationPoint>(last - first + 1);
-        RunningSum sumX = default, sumY = default, sumXX = default, sumYY = default, sumXY = default;
-        int equalRunA = 0, equalRunB = 0;
-        for (var k = 0; start + k <= last; k++)
+        var length = last - start + 1;
+        var terms = ArrayPool<double>.Shared.Rent(4 * length);
+        var products = ArrayPool<double>.Shared.Rent(length);
+        try
         {
-            var t = start + k;
-            var x = returnsA[k] - shiftA;
-            var y = returnsB[k] - shiftB;
-            sumX.Add(x);
-            sumY.Add(y);
-            sumXX.Add(x * x);
-            sumYY.Add(y * y);
-            sumXY.Add(x * y);
-            equalRunA = k > 0 && returnsA[k] == returnsA[k - 1] ? equalRunA + 1 : 1;
-            equalRunB = k > 0 && returnsB[k] == returnsB[k - 1] ? equalRunB + 1 : 1;
-            if (k >= window)
+            for (var k = 0; k < length; k++)
             {
-                // The return leaving the window, recomputed bit-identically to what was added.
-                var oldX = returnsA[k - window] - shiftA;
-                var oldY = returnsB[k - window] - shiftB;
-                sumX.Add(-oldX);
-                sumY.Add(-oldY);
-                sumXX.Add(-(oldX * oldX));
-                sumYY.Add(-(oldY * oldY));
-                sumXY.Add(-(oldX * oldY));
+                var x = returnsA[k] - shiftA;
+                var y = returnsB[k] - shiftB;
+                terms[4 * k] = x;
+                terms[(4 * k) + 1] = y;
+                terms[(4 * k) + 2] = x * x;
+                terms[(4 * k) + 3] = y * y;
+                products[k] = x * y;
             }
 
-            if (t < first)
+            var points = GC.AllocateUninitializedArray<CorrelationPoint>(last - first + 1);
+            ref var term = ref MemoryMarshal.GetArrayDataReference(terms);
+            Vector256<double> sums = default, errors = default;
+            double productSum = 0, productError = 0;
+            int equalRunA = 0, equalRunB = 0;
+            for (var k = 0; k < length; k++)
             {
-                continue;
+                var t = start + k;
+                TwoSum(ref sums, ref errors, Vector256.LoadUnsafe(ref term, (nuint)(4 * k)));
+                TwoSum(ref productSum, ref productError, products[k]);
+                equalRunA = k > 0 && returnsA[k] == returnsA[k - 1] ? equalRunA + 1 : 1;
+                equalRunB = k > 0 && returnsB[k] == returnsB[k - 1] ? equalRunB + 1 : 1;
+                if (k >= window)
+                {
+                    TwoSum(ref sums, ref errors, -Vector256.LoadUnsafe(ref term, (nuint)(4 * (k - window))));
+                    TwoSum(ref productSum, ref productError, -products[k - window]);
+                }
+
+                if (t < first)
+                {
+                    continue;
+                }
+
+                // A full window needs `window` returns, i.e. return dates 1..t with t ≥ window.
+                if (t < window)
+                {
+                    points[t - first] = CorrelationPoint.FromRaw(dates[t], double.NaN, double.NaN);
+                    continue;
+                }
+
+                var moments = (sums + errors) / window;
+                double meanX = moments.GetElement(0), meanY = moments.GetElement(1);
+                var covariance = ((productSum + productError) / window) - (meanX * meanY);
+                var varianceA = equalRunA >= window ? 0 : moments.GetElement(2) - (meanX * meanX);
+                var varianceB = equalRunB >= window ? 0 : moments.GetElement(3) - (meanY * meanY);
+                var correlation = varianceA > 0 && varianceB > 0 ? Clamp(covariance / Math.Sqrt(varianceA * varianceB)) : double.NaN;
+                var beta = varianceB > 0 ? covariance / varianceB : double.NaN;
+                points[t - first] = CorrelationPoint.FromRaw(dates[t], correlation, beta);
             }
 
-            // A full window needs `window` returns, i.e. return dates 1..t with t ≥ window.
-            if (t < window)
-            {
-                points[t - first] = CorrelationPoint.FromRaw(dates[t], double.NaN, double.NaN);
-                continue;
-            }
-
-            var meanX = sumX.Value / window;
-            var meanY = sumY.Value / window;
-            var covariance = (sumXY.Value / window) - (meanX * meanY);
-            var varianceA = equalRunA >= window ? 0 : (sumXX.Value / window) - (meanX * meanX);
-            var varianceB = equalRunB >= window ? 0 : (sumYY.Value / window) - (meanY * meanY);
-            var correlation = varianceA > 0 && varianceB > 0 ? Clamp(covariance / Math.Sqrt(varianceA * varianceB)) : double.NaN;
-            var beta = varianceB > 0 ? covariance / varianceB : double.NaN;
-            points[t - first] = CorrelationPoint.FromRaw(dates[t], correlation, beta);
+            return points;
         }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(products);
+            ArrayPool<double>.Shared.Return(terms);
+        }
+    }
 
-        return points;
+    /// <summary>
+    /// Knuth's TwoSum, lane-wise: <paramref name="sum"/> + <paramref name="error"/> is the exact total up to the
+    /// roundings of the (tiny) error term alone.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TwoSum(ref Vector256<double> sum, ref Vector256<double> error, Vector256<double> value)
+    {
+        var total = sum + value;
+        var added = total - sum;
+        error += (sum - (total - added)) + (value - added);
+        sum = total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TwoSum(ref double sum, ref double error, double value)
+    {
+        var total = sum + value;
+        var added = total - sum;
+        error += (sum - (total - added)) + (value - added);
+        sum = total;
     }
 
     private static bool AllEqual(ReadOnlySpan<double> values) => values.IndexOfAnyExcept(values[0]) < 0;
 
     /// <summary>Rounding can put a perfect correlation a hair outside [−1, 1].</summary>
     private static double Clamp(double correlation) => Math.Clamp(correlation, -1, 1);
-
-    /// <summary>Knuth's TwoSum: <see cref="Sum"/> + <see cref="Error"/> is the exact total up to roundings of Error alone.</summary>
-    private struct RunningSum
-    {
-        public double Sum;
-        public double Error;
-
-        public readonly double Value => Sum + Error;
-
-        public void Add(double x)
-        {
-            var total = Sum + x;
-            var added = total - Sum;
-            Error += (Sum - (total - added)) + (x - added);
-            Sum = total;
-        }
-    }
 }

@@ -26,16 +26,28 @@ public static class StreakAnalysis
     /// <see cref="StreakReport.HistoryTotal"/> the full count, so the allocation is proportional to the page.
     /// </summary>
     public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf, int minLength, int historyOffset, int historyCount) =>
-        Analyze(pair, asOf, minLength, null, historyOffset, historyCount);
+        Analyze(pair, asOf, minLength, null, historyOffset, historyCount, out _);
 
     /// <summary>
-    /// The analysis with the history's minimum length chosen from the current streak (null when asOf is a tie day)
-    /// once it is known, so a caller whose default depends on it (the aftermath study) needs a single pass. The
-    /// chosen value must be at least 1, like <paramref name="minLength"/>, which is used when no choice is given.
+    /// The analysis (history not materialised) plus the completed streaks — those that ended before the last date,
+    /// i.e. not the one running on it — of the direction and minimum length that <paramref name="choose"/> picks
+    /// once the current streak (null on a tie day) is known, oldest first. One pass, for the aftermath study, whose
+    /// defaults depend on the current streak. The chosen minimum length must be at least 1.
     /// </summary>
     internal static DomainResult<StreakReport> Analyze(
-        AlignedPair pair, DateOnly? asOf, int minLength, Func<CurrentStreak?, int>? minLengthFor, int historyOffset, int historyCount)
+        AlignedPair pair, DateOnly? asOf, Func<CurrentStreak?, CompletedStreakFilter> choose, out CompletedStreaks? completed) =>
+        Analyze(pair, asOf, 1, choose, 0, 0, out completed);
+
+    private static DomainResult<StreakReport> Analyze(
+        AlignedPair pair,
+        DateOnly? asOf,
+        int minLength,
+        Func<CurrentStreak?, CompletedStreakFilter>? choose,
+        int historyOffset,
+        int historyCount,
+        out CompletedStreaks? completed)
     {
+        completed = null;
         if (historyOffset < 0)
         {
             return DomainError.InvalidArgument(DomainInput.HistoryOffset, "historyOffset must not be negative.");
@@ -85,13 +97,19 @@ public static class StreakAnalysis
             var maxLength = PerRun(pair.ClosesA, pair.ClosesB, starts, runs, excess, excess, sums, lengths, out var longestOut, out var longestUnder);
             var table = new RunTable(pair.Dates, starts, lengths.AsSpan(0, runs), excess, sums);
             var current = lengths[runs - 1] != 0 ? Place(table) : null;
-            var historyMinLength = Math.Max(1, minLengthFor?.Invoke(current) ?? minLength);
+            if (choose is not null)
+            {
+                var filter = choose(current);
+                completed = Completed(table, starts, runs, filter);
+                minLength = Math.Max(1, filter.MinLength);
+            }
+
             return new StreakReport(
                 pair.Dates[end],
                 current,
                 longestOut >= 0 ? table.Streak(longestOut) : null,
                 longestUnder >= 0 ? table.Streak(longestUnder) : null,
-                History(table, maxLength, historyMinLength, historyOffset, historyCount, out var total),
+                History(table, maxLength, minLength, historyOffset, historyCount, out var total),
                 pair.DescribeThrough(end))
             {
                 HistoryTotal = total,
@@ -348,6 +366,32 @@ public static class StreakAnalysis
         longestOut = indexOut;
         longestUnder = indexUnder;
         return bound;
+    }
+
+    /// <summary>Runs 0..runs−2 (the last run ends on the last day: running, or a tie run) matching the filter, in day order.</summary>
+    private static CompletedStreaks Completed(RunTable table, int[] starts, int runs, CompletedStreakFilter filter)
+    {
+        var sign = filter.Direction == StreakDirection.Outperform ? 1 : -1;
+        var minLength = Math.Max(1, filter.MinLength);
+        var count = 0;
+        for (var k = 0; k < runs - 1; k++)
+        {
+            count += table.Lengths[k] * sign >= minLength ? 1 : 0;
+        }
+
+        var streaks = new OutperformanceStreak[count];
+        var endIndexes = new int[count];
+        var next = 0;
+        for (var k = 0; k < runs - 1 && next < count; k++)
+        {
+            if (table.Lengths[k] * sign >= minLength)
+            {
+                streaks[next] = table.Streak(k);
+                endIndexes[next++] = starts[k + 1] - 1;
+            }
+        }
+
+        return new CompletedStreaks(filter, streaks, endIndexes);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

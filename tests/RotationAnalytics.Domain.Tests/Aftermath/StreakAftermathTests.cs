@@ -178,6 +178,23 @@ public class StreakAftermathTests
         StreakAftermath.Analyze(Pair, horizons: [int.MaxValue]).Value.Summary[0].Count.Should().Be(0);
     }
 
+    [Fact]
+    public void The_median_by_selection_equals_the_sorted_median()
+    {
+        var random = new Random(5);
+        for (var n = 1; n <= 400; n++)
+        {
+            // Repeated values included: rounding to a few steps makes ties common.
+            var values = Enumerable.Range(0, n).Select(_ => Math.Round(random.NextDouble() * (n % 3 == 0 ? 4 : 1000))).ToArray();
+            var sorted = values.Order().ToArray();
+            var expected = n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+
+            StreakAftermath.Median(values.ToArray()).Should().Be(expected);
+            StreakAftermath.Median(sorted.ToArray()).Should().Be(expected);
+            StreakAftermath.Median(sorted.Reverse().ToArray()).Should().Be(expected);
+        }
+    }
+
     private static void ShouldMatch(AftermathSummary actual, int horizon, int count, double mean, double median, double share, double min, double max, double meanReturn)
     {
         actual.Horizon.Should().Be(horizon);
