@@ -47,12 +47,16 @@ public static class QuickTimings
         var compSpx = AlignedPair.Align(MarketData.Load("COMP"), MarketData.Load("SPX")).Value;
         var sectorPairs = Wave2Inputs.Sectors.Select(s => AlignedPair.Align(MarketData.Load(s), spy).Value).ToArray();
         var bars = members.Sum(m => m.Bars.Count) + spy.Length;
+        var validatedMembers = members.Select(m => m with { Bars = ValidatedSeries.Create(m.Bars).Value }).ToArray();
+        var validatedSpy = ValidatedSeries.Create(spy).Value;
         Measure(
         [
             ("SectorTable (11 × 14 vs SPY)", bars, () => MultiHorizonPerformance.Table(members, spy, asOf).Value.Rows.Length),
+            ("SectorTableValidated (11 × 14 vs SPY)", bars, () => MultiHorizonPerformance.Table(validatedMembers, validatedSpy, asOf).Value.Rows.Length),
             ("ValidateSectorSeries (12 series)", bars, () => members.Sum(m => PriceSeries.Validate(m.Bars, Domain.Errors.DomainInput.Members, out _) is null ? 1 : 0) + (PriceSeries.Validate(spy, Domain.Errors.DomainInput.Benchmark, out _) is null ? 1 : 0)),
             ("AftermathOutperform10 (RUT/SPX)", rutSpx.Count, () => StreakAftermath.Analyze(rutSpx, null, StreakDirection.Outperform, 10).Value.Events.Length),
             ("AftermathDefaults (RUT/SPX)", rutSpx.Count, () => StreakAftermath.Analyze(rutSpx).Value.Events.Length),
+            ("AftermathDefaultsPage (RUT/SPX)", rutSpx.Count, () => StreakAftermath.Analyze(rutSpx, null, null, null, null, 0, 50).Value.EventsTotal),
             ("Rolling63Over10000Days (COMP/SPX)", 10_000, () => ReturnCorrelation.Compute(compSpx, compSpx.Dates[^10_000], compSpx.Dates[^1]).Value.Series.Length),
             ("Rolling63OneYear (COMP/SPX)", 252, () => ReturnCorrelation.Compute(compSpx, compSpx.Dates[^252], compSpx.Dates[^1]).Value.Series.Length),
             ("RotationWeeklyDefaults ×11", sectorPairs.Sum(p => p.Count), () => sectorPairs.Sum(p => RelativeRotation.Calculate(p, RotationParameters.Default).Value.Length)),

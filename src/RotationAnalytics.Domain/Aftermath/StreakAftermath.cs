@@ -31,8 +31,35 @@ public static class StreakAftermath
         DateOnly? asOf = null,
         StreakDirection? direction = null,
         int? minLength = null,
-        IReadOnlyList<int>? horizons = null)
+        IReadOnlyList<int>? horizons = null) =>
+        Analyze(pair, asOf, direction, minLength, horizons, 0, int.MaxValue);
+
+    /// <summary>
+    /// The same study with only one page of the events materialised: <see cref="AftermathReport.Events"/> holds the
+    /// events at positions [eventOffset, eventOffset + eventCount) of the full oldest-first list and
+    /// <see cref="AftermathReport.EventsTotal"/> their number; the summaries always cover every event. With a short
+    /// current streak the defaults select thousands of one- or two-day streaks, and building them all is most of
+    /// the cost.
+    /// </summary>
+    public static DomainResult<AftermathReport> Analyze(
+        AlignedPair pair,
+        DateOnly? asOf,
+        StreakDirection? direction,
+        int? minLength,
+        IReadOnlyList<int>? horizons,
+        int eventOffset,
+        int eventCount)
     {
+        if (eventOffset < 0)
+        {
+            return DomainError.InvalidArgument(DomainInput.HistoryOffset, "The event offset must not be negative.");
+        }
+
+        if (eventCount < 0)
+        {
+            return DomainError.InvalidArgument(DomainInput.HistoryCount, "The event count must not be negative.");
+        }
+
         if (direction is { } given && !Enum.IsDefined(given))
         {
             return DomainError.InvalidArgument(DomainInput.Direction, "direction must be outperform or underperform.");
@@ -65,16 +92,22 @@ public static class StreakAftermath
         }
 
         var report = analysis.Value;
-        var events = Events(pair, completed!, chosenHorizons.Value, report.CommonDates.Count - 1);
+        var end = report.CommonDates.Count - 1;
+        var total = completed!.Streaks.Length;
+        var first = (int)Math.Min(eventOffset, total);
+        var size = (int)Math.Min((long)eventCount, total - first);
         return new AftermathReport(
             report.AsOf,
-            completed!.Filter.Direction,
+            completed.Filter.Direction,
             completed.Filter.MinLength,
             chosenHorizons.Value,
             report.Current,
-            events,
-            Summarize(events, chosenHorizons.Value),
-            report.CommonDates);
+            Events(pair, completed, chosenHorizons.Value, end, first, size),
+            Summarize(pair, completed.EndIndexes, chosenHorizons.Value, end),
+            report.CommonDates)
+        {
+            EventsTotal = total,
+        };
     }
 
     private static DomainResult<int[]> ValidateHorizons(IReadOnlyList<int> horizons)
@@ -101,12 +134,12 @@ public static class StreakAftermath
         return copy;
     }
 
-    private static AftermathEvent[] Events(AlignedPair pair, CompletedStreaks completed, int[] horizons, int end)
+    private static AftermathEvent[] Events(AlignedPair pair, CompletedStreaks completed, int[] horizons, int end, int first, int size)
     {
-        var events = new AftermathEvent[completed.Streaks.Length];
-        for (var k = 0; k < events.Length; k++)
+        var events = new AftermathEvent[size];
+        for (var k = 0; k < size; k++)
         {
-            var e = completed.EndIndexes[k];
+            var e = completed.EndIndexes[first + k];
             var forward = new ForwardReturn?[horizons.Length];
             for (var i = 0; i < horizons.Length; i++)
             {
@@ -114,36 +147,42 @@ public static class StreakAftermath
                 if (horizons[i] <= end - e)
                 {
                     var t = e + horizons[i];
-                    var symbol = (pair.ClosesA[t] / pair.ClosesA[e]) - 1;
-                    var benchmark = (pair.ClosesB[t] / pair.ClosesB[e]) - 1;
+                    var symbol = Forward(pair.ClosesA, e, t);
+                    var benchmark = Forward(pair.ClosesB, e, t);
                     forward[i] = new ForwardReturn(pair.Dates[t], symbol, benchmark, symbol - benchmark);
                 }
             }
 
-            events[k] = new AftermathEvent(completed.Streaks[k], e, forward);
+            events[k] = new AftermathEvent(completed.Streaks[first + k], e, forward);
         }
 
         return events;
     }
 
-    private static AftermathSummary[] Summarize(AftermathEvent[] events, int[] horizons)
+    /// <summary>C(t)/C(e) − 1, the one expression both the events and the summaries use (so they agree to the bit).</summary>
+    private static double Forward(double[] closes, int e, int t) => (closes[t] / closes[e]) - 1;
+
+    /// <summary>Every event's forward figures, straight from the closes (no per-event objects).</summary>
+    private static AftermathSummary[] Summarize(AlignedPair pair, int[] endIndexes, int[] horizons, int end)
     {
         var summary = new AftermathSummary[horizons.Length];
-        var excess = ArrayPool<double>.Shared.Rent(Math.Max(1, events.Length));
+        var excess = ArrayPool<double>.Shared.Rent(Math.Max(1, endIndexes.Length));
         try
         {
             for (var i = 0; i < horizons.Length; i++)
             {
                 int count = 0, positive = 0;
                 double sumExcess = 0, sumReturn = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-                foreach (var item in events)
+                foreach (var e in endIndexes)
                 {
-                    if (item.Forward[i] is { } forward)
+                    if (horizons[i] <= end - e)
                     {
-                        var value = forward.ExcessReturn;
+                        var t = e + horizons[i];
+                        var symbol = Forward(pair.ClosesA, e, t);
+                        var value = symbol - Forward(pair.ClosesB, e, t);
                         excess[count++] = value;
                         sumExcess += value;
-                        sumReturn += forward.Return;
+                        sumReturn += symbol;
                         positive += value > 0 ? 1 : 0;
                         min = Math.Min(min, value);
                         max = Math.Max(max, value);

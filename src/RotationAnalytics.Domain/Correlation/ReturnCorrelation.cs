@@ -134,6 +134,7 @@ public static class ReturnCorrelation
             Vector256<double> sums = default, errors = default;
             double productSum = 0, productError = 0;
             int equalRunA = 0, equalRunB = 0;
+            var inverse = 1.0 / window; // a multiplication per moment instead of a division
             for (var k = 0; k < length; k++)
             {
                 var t = start + k;
@@ -159,9 +160,9 @@ public static class ReturnCorrelation
                     continue;
                 }
 
-                var moments = (sums + errors) / window;
+                var moments = (sums + errors) * inverse;
                 double meanX = moments.GetElement(0), meanY = moments.GetElement(1);
-                var covariance = ((productSum + productError) / window) - (meanX * meanY);
+                var covariance = ((productSum + productError) * inverse) - (meanX * meanY);
                 var varianceA = equalRunA >= window ? 0 : moments.GetElement(2) - (meanX * meanX);
                 var varianceB = equalRunB >= window ? 0 : moments.GetElement(3) - (meanY * meanY);
                 var correlation = varianceA > 0 && varianceB > 0 ? Clamp(covariance / Math.Sqrt(varianceA * varianceB)) : double.NaN;

@@ -179,6 +179,24 @@ public class StreakAftermathTests
     }
 
     [Fact]
+    public void A_page_of_events_keeps_the_summaries_of_all_of_them()
+    {
+        var pair = AlignedPair.Align(MarketData.Load("RUT"), MarketData.Load("SPX")).Value;
+        var all = StreakAftermath.Analyze(pair, null, StreakDirection.Outperform, 2).Value;
+
+        var page = StreakAftermath.Analyze(pair, null, StreakDirection.Outperform, 2, null, 100, 50).Value;
+        var beyond = StreakAftermath.Analyze(pair, null, StreakDirection.Outperform, 2, null, all.EventsTotal + 5, 10).Value;
+
+        all.EventsTotal.Should().Be(all.Events.Length).And.BeGreaterThan(150);
+        page.EventsTotal.Should().Be(all.EventsTotal);
+        page.Events.Should().BeEquivalentTo(all.Events[100..150], o => o.WithStrictOrdering());
+        page.Summary.Should().Equal(all.Summary);
+        beyond.Events.Should().BeEmpty();
+        StreakAftermath.Analyze(pair, null, null, null, null, -1, 5).Error!.Input.Should().Be(DomainInput.HistoryOffset);
+        StreakAftermath.Analyze(pair, null, null, null, null, 0, -1).Error!.Input.Should().Be(DomainInput.HistoryCount);
+    }
+
+    [Fact]
     public void The_median_by_selection_equals_the_sorted_median()
     {
         var random = new Random(5);
