@@ -85,6 +85,8 @@ public static class StreakAftermath
                 return new CompletedStreakFilter(
                     used, minLength ?? (current is { } c && c.Streak.Direction == used ? c.Streak.Length : DefaultMinLength));
             },
+            eventOffset,
+            eventCount,
             out var completed);
         if (!analysis.IsSuccess)
         {
@@ -93,16 +95,14 @@ public static class StreakAftermath
 
         var report = analysis.Value;
         var end = report.CommonDates.Count - 1;
-        var total = completed!.Streaks.Length;
-        var first = (int)Math.Min(eventOffset, total);
-        var size = (int)Math.Min((long)eventCount, total - first);
+        var total = completed!.EndIndexes.Length;
         return new AftermathReport(
             report.AsOf,
             completed.Filter.Direction,
             completed.Filter.MinLength,
             chosenHorizons.Value,
             report.Current,
-            Events(pair, completed, chosenHorizons.Value, end, first, size),
+            Events(pair, completed, chosenHorizons.Value, end),
             Summarize(pair, completed.EndIndexes, chosenHorizons.Value, end),
             report.CommonDates)
         {
@@ -134,12 +134,13 @@ public static class StreakAftermath
         return copy;
     }
 
-    private static AftermathEvent[] Events(AlignedPair pair, CompletedStreaks completed, int[] horizons, int end, int first, int size)
+    /// <summary>The materialised page of the events.</summary>
+    private static AftermathEvent[] Events(AlignedPair pair, CompletedStreaks completed, int[] horizons, int end)
     {
-        var events = new AftermathEvent[size];
-        for (var k = 0; k < size; k++)
+        var events = new AftermathEvent[completed.Streaks.Length];
+        for (var k = 0; k < events.Length; k++)
         {
-            var e = completed.EndIndexes[first + k];
+            var e = completed.EndIndexes[completed.FirstListed + k];
             var forward = new ForwardReturn?[horizons.Length];
             for (var i = 0; i < horizons.Length; i++)
             {
@@ -153,7 +154,7 @@ public static class StreakAftermath
                 }
             }
 
-            events[k] = new AftermathEvent(completed.Streaks[first + k], e, forward);
+            events[k] = new AftermathEvent(completed.Streaks[k], e, forward);
         }
 
         return events;

@@ -26,7 +26,7 @@ public static class StreakAnalysis
     /// <see cref="StreakReport.HistoryTotal"/> the full count, so the allocation is proportional to the page.
     /// </summary>
     public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf, int minLength, int historyOffset, int historyCount) =>
-        Analyze(pair, asOf, minLength, null, historyOffset, historyCount, out _);
+        Analyze(pair, asOf, minLength, null, 0, 0, historyOffset, historyCount, out _);
 
     /// <summary>
     /// The analysis (history not materialised) plus the completed streaks — those that ended before the last date,
@@ -34,15 +34,21 @@ public static class StreakAnalysis
     /// once the current streak (null on a tie day) is known, oldest first. One pass, for the aftermath study, whose
     /// defaults depend on the current streak. The chosen minimum length must be at least 1.
     /// </summary>
+    /// <remarks>
+    /// Every selected streak's end index is returned, but only those at positions [offset, offset + count) of the
+    /// oldest-first list are materialised as <see cref="OutperformanceStreak"/>s (the caller pages them).
+    /// </remarks>
     internal static DomainResult<StreakReport> Analyze(
-        AlignedPair pair, DateOnly? asOf, Func<CurrentStreak?, CompletedStreakFilter> choose, out CompletedStreaks? completed) =>
-        Analyze(pair, asOf, 1, choose, 0, 0, out completed);
+        AlignedPair pair, DateOnly? asOf, Func<CurrentStreak?, CompletedStreakFilter> choose, int offset, int count, out CompletedStreaks? completed) =>
+        Analyze(pair, asOf, 1, choose, offset, count, 0, 0, out completed);
 
     private static DomainResult<StreakReport> Analyze(
         AlignedPair pair,
         DateOnly? asOf,
         int minLength,
         Func<CurrentStreak?, CompletedStreakFilter>? choose,
+        int completedOffset,
+        int completedCount,
         int historyOffset,
         int historyCount,
         out CompletedStreaks? completed)
@@ -100,7 +106,7 @@ public static class StreakAnalysis
             if (choose is not null)
             {
                 var filter = choose(current);
-                completed = Completed(table, starts, runs, filter);
+                completed = Completed(table, starts, runs, filter, completedOffset, completedCount);
                 minLength = Math.Max(1, filter.MinLength);
             }
 
@@ -369,29 +375,34 @@ public static class StreakAnalysis
     }
 
     /// <summary>Runs 0..runs−2 (the last run ends on the last day: running, or a tie run) matching the filter, in day order.</summary>
-    private static CompletedStreaks Completed(RunTable table, int[] starts, int runs, CompletedStreakFilter filter)
+    private static CompletedStreaks Completed(RunTable table, int[] starts, int runs, CompletedStreakFilter filter, int offset, int count)
     {
         var sign = filter.Direction == StreakDirection.Outperform ? 1 : -1;
         var minLength = Math.Max(1, filter.MinLength);
-        var count = 0;
+        var total = 0;
         for (var k = 0; k < runs - 1; k++)
         {
-            count += table.Lengths[k] * sign >= minLength ? 1 : 0;
+            total += table.Lengths[k] * sign >= minLength ? 1 : 0;
         }
 
-        var streaks = new OutperformanceStreak[count];
-        var endIndexes = new int[count];
+        var first = Math.Min(offset, total);
+        var streaks = new OutperformanceStreak[(int)Math.Min((long)count, total - first)];
+        var endIndexes = new int[total];
         var next = 0;
-        for (var k = 0; k < runs - 1 && next < count; k++)
+        for (var k = 0; k < runs - 1 && next < total; k++)
         {
             if (table.Lengths[k] * sign >= minLength)
             {
-                streaks[next] = table.Streak(k);
+                if ((uint)(next - first) < (uint)streaks.Length)
+                {
+                    streaks[next - first] = table.Streak(k);
+                }
+
                 endIndexes[next++] = starts[k + 1] - 1;
             }
         }
 
-        return new CompletedStreaks(filter, streaks, endIndexes);
+        return new CompletedStreaks(filter, streaks, first, endIndexes);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
