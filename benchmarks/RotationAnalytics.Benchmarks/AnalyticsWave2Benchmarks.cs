@@ -111,11 +111,11 @@ public class CorrelationBenchmarks
 
     /// <summary>10,000 dates → 9,999 returns and points, plus the whole-window figures.</summary>
     [Benchmark]
-    public int Rolling63Over10000Days() => ReturnCorrelation.Compute(_pair, _pair.Dates[^10_000], _pair.Dates[^1]).Value.Series.Length;
+    public int Rolling63Over10000Days() => ReturnCorrelation.Compute(_pair, _pair.Dates[^10_000], _pair.Dates[^1]).Value.Series.Count;
 
     /// <summary>The API's default-sized answer: one year of points (the windows reach back before it).</summary>
     [Benchmark]
-    public int Rolling63OneYear() => ReturnCorrelation.Compute(_pair, _pair.Dates[^252], _pair.Dates[^1]).Value.Series.Length;
+    public int Rolling63OneYear() => ReturnCorrelation.Compute(_pair, _pair.Dates[^252], _pair.Dates[^1]).Value.Series.Count;
 }
 
 /// <summary>Rotation paths of the 11 sectors vs SPY with the new defaults (weekly 52/13, lag 5) and the daily form.</summary>

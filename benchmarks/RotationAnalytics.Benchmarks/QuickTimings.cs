@@ -57,8 +57,8 @@ public static class QuickTimings
             ("AftermathOutperform10 (RUT/SPX)", rutSpx.Count, () => StreakAftermath.Analyze(rutSpx, null, StreakDirection.Outperform, 10).Value.Events.Length),
             ("AftermathDefaults (RUT/SPX)", rutSpx.Count, () => StreakAftermath.Analyze(rutSpx).Value.Events.Length),
             ("AftermathDefaultsPage (RUT/SPX)", rutSpx.Count, () => StreakAftermath.Analyze(rutSpx, null, null, null, null, 0, 50).Value.EventsTotal),
-            ("Rolling63Over10000Days (COMP/SPX)", 10_000, () => ReturnCorrelation.Compute(compSpx, compSpx.Dates[^10_000], compSpx.Dates[^1]).Value.Series.Length),
-            ("Rolling63OneYear (COMP/SPX)", 252, () => ReturnCorrelation.Compute(compSpx, compSpx.Dates[^252], compSpx.Dates[^1]).Value.Series.Length),
+            ("Rolling63Over10000Days (COMP/SPX)", 10_000, () => ReturnCorrelation.Compute(compSpx, compSpx.Dates[^10_000], compSpx.Dates[^1]).Value.Series.Count),
+            ("Rolling63OneYear (COMP/SPX)", 252, () => ReturnCorrelation.Compute(compSpx, compSpx.Dates[^252], compSpx.Dates[^1]).Value.Series.Count),
             ("RotationWeeklyDefaults ×11", sectorPairs.Sum(p => p.Count), () => sectorPairs.Sum(p => RelativeRotation.Calculate(p, RotationParameters.Default).Value.Length)),
             ("RotationDaily63x21 ×11", sectorPairs.Sum(p => p.Count), () => sectorPairs.Sum(p => RelativeRotation.Calculate(p).Value.Length)),
         ]);

@@ -3,8 +3,8 @@ namespace RotationAnalytics.Domain.Correlation;
 /// <summary>
 /// Correlation and beta over the trailing window of daily returns ending at <see cref="Date"/>; both null until the
 /// window is full, and null when a series does not vary over it (correlation needs both to vary, beta the
-/// benchmark). Stored as NaN-for-null doubles so a point is 24 bytes instead of 40: a whole-history series is
-/// several hundred kilobytes either way, and its allocation is most of the cost (docs/performance.md).
+/// benchmark). Stored as NaN-for-null doubles (24 bytes instead of 40), the form <see cref="CorrelationSeries"/>
+/// keeps them in.
 /// </summary>
 public readonly record struct CorrelationPoint
 {

@@ -19,5 +19,5 @@ public sealed record CorrelationReport(
     double? Correlation,
     double? Beta,
     int Window,
-    CorrelationPoint[] Series,
+    CorrelationSeries Series,
     CommonDates CommonDates);

@@ -110,7 +110,7 @@ public static class ReturnCorrelation
     /// y = rB − shiftB), compensated. The terms are computed once into pooled scratch, so the term leaving the window
     /// is read back bit-identical to the one that entered.
     /// </summary>
-    private static CorrelationPoint[] Trailing(
+    private static CorrelationSeries Trailing(
         DateOnly[] dates, double[] returnsA, double[] returnsB, int start, int first, int last, int window, double shiftA, double shiftB)
     {
         var length = last - start + 1;
@@ -129,7 +129,9 @@ public static class ReturnCorrelation
                 products[k] = x * y;
             }
 
-            var points = GC.AllocateUninitializedArray<CorrelationPoint>(last - first + 1);
+            var size = last - first + 1;
+            var correlations = GC.AllocateUninitializedArray<double>(size);
+            var betas = GC.AllocateUninitializedArray<double>(size);
             ref var term = ref MemoryMarshal.GetArrayDataReference(terms);
             Vector256<double> sums = default, errors = default;
             double productSum = 0, productError = 0;
@@ -156,7 +158,8 @@ public static class ReturnCorrelation
                 // A full window needs `window` returns, i.e. return dates 1..t with t ≥ window.
                 if (t < window)
                 {
-                    points[t - first] = CorrelationPoint.FromRaw(dates[t], double.NaN, double.NaN);
+                    correlations[t - first] = double.NaN;
+                    betas[t - first] = double.NaN;
                     continue;
                 }
 
@@ -167,10 +170,11 @@ public static class ReturnCorrelation
                 var varianceB = equalRunB >= window ? 0 : moments.GetElement(3) - (meanY * meanY);
                 var correlation = varianceA > 0 && varianceB > 0 ? Clamp(covariance / Math.Sqrt(varianceA * varianceB)) : double.NaN;
                 var beta = varianceB > 0 ? covariance / varianceB : double.NaN;
-                points[t - first] = CorrelationPoint.FromRaw(dates[t], correlation, beta);
+                correlations[t - first] = correlation;
+                betas[t - first] = beta;
             }
 
-            return points;
+            return new CorrelationSeries(dates.AsSpan(first, size).ToArray(), correlations, betas);
         }
         finally
         {
