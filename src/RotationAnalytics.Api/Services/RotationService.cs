@@ -54,7 +54,7 @@ public sealed class RotationService(QueryPipeline pipeline)
 
             var t = tail.Value;
             var firstTail = DateIndex.LastOnOrBefore(pair.Dates, t.Tail[0].Date);
-            var evidenceStart = pair.Dates[Math.Max(0, firstTail - RelativeRotation.Lookback(query.RatioWindow, query.MomentumWindow))];
+            var evidenceStart = pair.Dates[Math.Max(0, firstTail - new RotationParameters(RotationInterval.Day, query.RatioWindow, query.MomentumWindow, 1).FirstCompleteIndex)];
             items.Add(new RotationItem(
                 symbol.Symbol, Point(t.Latest), t.Tail.Select(Point).ToList(),
                 market.Cite([symbol, b], evidenceStart, t.Latest.Date)));

@@ -21,6 +21,9 @@ public enum DomainInput
     /// <summary>The members of a group.</summary>
     Members,
 
+    /// <summary>The benchmark series of a group computation (a pair's benchmark is <see cref="SeriesB"/>).</summary>
+    Benchmark,
+
     AsOf,
     From,
     To,
@@ -34,4 +37,9 @@ public enum DomainInput
     RatioWindow,
     MomentumWindow,
     Tail,
+    Horizons,
+    Window,
+    Direction,
+    Interval,
+    MomentumLag,
 }

@@ -12,10 +12,17 @@ public static class PriceSeries
     /// <summary>
     /// Checks what every computation relies on: dates strictly ascending (sorted, unique), closes finite and
     /// positive, opens finite and non-negative (an open of 0 is a vendor gap, rejected only where it is used).
-    /// High and low are not used by any metric and are not checked.
+    /// High and low are not used by any metric and are not checked. A <see cref="ValidatedSeries"/> passes at once.
     /// </summary>
     public static DomainError? Validate(IReadOnlyList<PriceBar> bars, DomainInput input, out ReadOnlySpan<PriceBar> span)
     {
+        if (bars is ValidatedSeries validated)
+        {
+            // Checked when it was created and immutable since.
+            span = validated.Span;
+            return null;
+        }
+
         span = AsSpan(bars);
         return AllValid(span) ? null : FirstError(span, input);
     }
@@ -26,6 +33,7 @@ public static class PriceSeries
         PriceBar[] array => array,
         ArraySegment<PriceBar> segment => segment,
         List<PriceBar> list => CollectionsMarshal.AsSpan(list),
+        ValidatedSeries validated => validated.Span,
         _ => bars.ToArray(),
     };
 

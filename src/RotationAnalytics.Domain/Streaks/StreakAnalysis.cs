@@ -25,8 +25,35 @@ public static class StreakAnalysis
     /// the streaks at positions [historyOffset, historyOffset + historyCount) of the full ordered history and
     /// <see cref="StreakReport.HistoryTotal"/> the full count, so the allocation is proportional to the page.
     /// </summary>
-    public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf, int minLength, int historyOffset, int historyCount)
+    public static DomainResult<StreakReport> Analyze(AlignedPair pair, DateOnly? asOf, int minLength, int historyOffset, int historyCount) =>
+        Analyze(pair, asOf, minLength, null, 0, 0, historyOffset, historyCount, out _);
+
+    /// <summary>
+    /// The analysis (history not materialised) plus the completed streaks — those that ended before the last date,
+    /// i.e. not the one running on it — of the direction and minimum length that <paramref name="choose"/> picks
+    /// once the current streak (null on a tie day) is known, oldest first. One pass, for the aftermath study, whose
+    /// defaults depend on the current streak. The chosen minimum length must be at least 1.
+    /// </summary>
+    /// <remarks>
+    /// Every selected streak's end index is returned, but only those at positions [offset, offset + count) of the
+    /// oldest-first list are materialised as <see cref="OutperformanceStreak"/>s (the caller pages them).
+    /// </remarks>
+    internal static DomainResult<StreakReport> Analyze(
+        AlignedPair pair, DateOnly? asOf, Func<CurrentStreak?, CompletedStreakFilter> choose, int offset, int count, out CompletedStreaks? completed) =>
+        Analyze(pair, asOf, 1, choose, offset, count, 0, 0, out completed);
+
+    private static DomainResult<StreakReport> Analyze(
+        AlignedPair pair,
+        DateOnly? asOf,
+        int minLength,
+        Func<CurrentStreak?, CompletedStreakFilter>? choose,
+        int completedOffset,
+        int completedCount,
+        int historyOffset,
+        int historyCount,
+        out CompletedStreaks? completed)
     {
+        completed = null;
         if (historyOffset < 0)
         {
             return DomainError.InvalidArgument(DomainInput.HistoryOffset, "historyOffset must not be negative.");
@@ -75,9 +102,17 @@ public static class StreakAnalysis
             starts[runs] = end + 1;
             var maxLength = PerRun(pair.ClosesA, pair.ClosesB, starts, runs, excess, excess, sums, lengths, out var longestOut, out var longestUnder);
             var table = new RunTable(pair.Dates, starts, lengths.AsSpan(0, runs), excess, sums);
+            var current = lengths[runs - 1] != 0 ? Place(table) : null;
+            if (choose is not null)
+            {
+                var filter = choose(current);
+                completed = Completed(table, starts, runs, filter, completedOffset, completedCount);
+                minLength = Math.Max(1, filter.MinLength);
+            }
+
             return new StreakReport(
                 pair.Dates[end],
-                lengths[runs - 1] != 0 ? Place(table) : null,
+                current,
                 longestOut >= 0 ? table.Streak(longestOut) : null,
                 longestUnder >= 0 ? table.Streak(longestUnder) : null,
                 History(table, maxLength, minLength, historyOffset, historyCount, out var total),
@@ -337,6 +372,37 @@ public static class StreakAnalysis
         longestOut = indexOut;
         longestUnder = indexUnder;
         return bound;
+    }
+
+    /// <summary>Runs 0..runs−2 (the last run ends on the last day: running, or a tie run) matching the filter, in day order.</summary>
+    private static CompletedStreaks Completed(RunTable table, int[] starts, int runs, CompletedStreakFilter filter, int offset, int count)
+    {
+        var sign = filter.Direction == StreakDirection.Outperform ? 1 : -1;
+        var minLength = Math.Max(1, filter.MinLength);
+        var total = 0;
+        for (var k = 0; k < runs - 1; k++)
+        {
+            total += table.Lengths[k] * sign >= minLength ? 1 : 0;
+        }
+
+        var first = Math.Min(offset, total);
+        var streaks = new OutperformanceStreak[(int)Math.Min((long)count, total - first)];
+        var endIndexes = new int[total];
+        var next = 0;
+        for (var k = 0; k < runs - 1 && next < total; k++)
+        {
+            if (table.Lengths[k] * sign >= minLength)
+            {
+                if ((uint)(next - first) < (uint)streaks.Length)
+                {
+                    streaks[next - first] = table.Streak(k);
+                }
+
+                endIndexes[next++] = starts[k + 1] - 1;
+            }
+        }
+
+        return new CompletedStreaks(filter, streaks, first, endIndexes);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
