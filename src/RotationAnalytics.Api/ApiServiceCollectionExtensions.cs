@@ -79,6 +79,7 @@ public static class ApiServiceCollectionExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCors(DashboardCorsOptions.PolicyName);
         app.UseRateLimiter();
+        app.MapMetrics();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "RotationAnalytics API");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -14,6 +14,7 @@ if (IngestionCommandLine.IsIngestCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 DemoDatabase.SelectWhenDemo(builder.Configuration); // before AddInfrastructure reads the connection string
+builder.AddApiTelemetry(); // first: its hosted service starts the meters before migrations and the start-up ingestion
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddIngestion(builder.Configuration);
 builder.AddApi();

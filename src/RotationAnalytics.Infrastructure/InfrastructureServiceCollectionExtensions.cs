@@ -44,6 +44,7 @@ public static class InfrastructureServiceCollectionExtensions
             }
             return builder.Build();
         });
+        services.AddMetrics();
         services.AddSingleton<MarketSnapshotLoader>();
         services.AddSingleton<MarketSnapshotStore>();
         services.AddHostedService<MarketSnapshotRefresher>();

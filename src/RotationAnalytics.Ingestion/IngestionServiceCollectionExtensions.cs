@@ -28,6 +28,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton(new IngestionLock(connectionString));
         services.AddHttpDailyBarProviders(section.GetSection(nameof(IngestionOptions.Providers)).Get<ProvidersOptions>() ?? new ProvidersOptions());
         services.AddSingleton<DailyBarProviderChain>();
+        services.AddMetrics();
+        services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<IngestionRunner>();
         services.AddHostedService<StartupIngestionService>();
         services.AddHostedService<DailyPullWorker>();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -8,11 +9,32 @@ namespace RotationAnalytics.Infrastructure.Snapshot;
 /// block; a refresh builds the next image aside and publishes it with one reference swap, so no reader sees a half-built
 /// snapshot. A failed refresh keeps the previous image and records why, for the readiness check.
 /// </summary>
-public sealed class MarketSnapshotStore(MarketSnapshotLoader loader, TimeProvider time, ILogger<MarketSnapshotStore> logger) : IDisposable
+public sealed class MarketSnapshotStore : IDisposable
 {
+    public const string MeterName = "RotationAnalytics.Snapshot";
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly MarketSnapshotLoader _loader;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MarketSnapshotStore> _logger;
+    private readonly Counter<long> _refreshes;
     private volatile MarketSnapshot? _current;
     private volatile SnapshotRefreshStatus _status = new(null, null, null);
+
+    public MarketSnapshotStore(MarketSnapshotLoader loader, TimeProvider time, IMeterFactory meters, ILogger<MarketSnapshotStore> logger)
+    {
+        _loader = loader;
+        _time = time;
+        _logger = logger;
+        var meter = meters.Create(MeterName);
+        _refreshes = meter.CreateCounter<long>("rotation.snapshot.refreshes", "{refresh}", "Snapshot refreshes by result: changed, unchanged, failed.");
+        meter.CreateObservableGauge("rotation.snapshot.data_version", () => _current?.Version ?? 0, "{version}", "Data version the snapshot shows.");
+        meter.CreateObservableGauge(
+            "rotation.snapshot.age", () => (_time.GetUtcNow() - (_status.VerifiedAt ?? _current?.LoadedAt ?? _time.GetUtcNow())).TotalSeconds,
+            "s", "Seconds since the snapshot was last confirmed to match the store.");
+        meter.CreateObservableGauge("rotation.snapshot.bars", () => _current?.BarCount ?? 0, "{bar}", "Bars held by the snapshot.");
+        meter.CreateObservableGauge("rotation.snapshot.size", () => _current?.SeriesBytes ?? 0, "By", "Bytes of the snapshot's series arrays.");
+    }
 
     /// <summary>The latest loaded image, or null before the first successful load.</summary>
     public MarketSnapshot? Current => _current;
@@ -26,29 +48,31 @@ public sealed class MarketSnapshotStore(MarketSnapshotLoader loader, TimeProvide
         try
         {
             var previous = _current;
-            var started = time.GetTimestamp();
-            var next = await loader.LoadAsync(previous, cancellationToken);
+            var started = _time.GetTimestamp();
+            var next = await _loader.LoadAsync(previous, cancellationToken);
+            _refreshes.Add(1, new KeyValuePair<string, object?>("result", ReferenceEquals(next, previous) ? "unchanged" : "changed"));
             if (!ReferenceEquals(next, previous))
             {
                 _current = next;
-                logger.LogInformation(
+                _logger.LogInformation(
                     "Market snapshot v{Version}: {Instruments} instruments, {Bars} bars, read in {Elapsed:0} ms ({Kind})",
-                    next.Version, next.Instruments.Count, next.BarCount, time.GetElapsedTime(started).TotalMilliseconds,
+                    next.Version, next.Instruments.Count, next.BarCount, _time.GetElapsedTime(started).TotalMilliseconds,
                     previous is null ? "full" : "incremental");
             }
 
-            _status = new SnapshotRefreshStatus(time.GetUtcNow(), null, null);
+            _status = new SnapshotRefreshStatus(_time.GetUtcNow(), null, null);
             return true;
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
+            _refreshes.Add(1, new KeyValuePair<string, object?>("result", "failed"));
             var reason = exception.GetBaseException().Message;
             if (_status.FailedAt is null)
             {
-                logger.LogWarning("Market snapshot refresh failed, serving version {Version}: {Reason}", _current?.Version, reason);
+                _logger.LogWarning("Market snapshot refresh failed, serving version {Version}: {Reason}", _current?.Version, reason);
             }
 
-            _status = _status with { FailedAt = time.GetUtcNow(), Failure = reason };
+            _status = _status with { FailedAt = _time.GetUtcNow(), Failure = reason };
             return false;
         }
         finally

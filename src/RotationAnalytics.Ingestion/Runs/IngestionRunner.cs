@@ -26,6 +26,7 @@ public sealed class IngestionRunner(
     IngestionLock ingestionLock,
     IOptions<IngestionOptions> options,
     TimeProvider time,
+    IngestionMetrics metrics,
     ILogger<IngestionRunner> logger)
 {
     /// <summary>Runs the request; null when <see cref="IngestionRequest.WaitForLock"/> is false and another run holds the lock.</summary>
@@ -77,6 +78,7 @@ public sealed class IngestionRunner(
             ? IngestionRunStatus.Failed
             : outcomes.Any(o => o.Error is not null) ? IngestionRunStatus.Partial : IngestionRunStatus.Succeeded;
         await FinishRunAsync(runId, status, runError, CancellationToken.None);
+        metrics.RunFinished(request.Trigger, status);
         LogProviderFailures(failures, instruments.Count);
         logger.LogInformation(
             "Ingestion run {RunId} {Status} in {Elapsed:F1} s: {Stored} bars stored ({Revised} revised), {Rejected} rejected, {Flagged} flagged, {Failed} symbols failed",
@@ -197,6 +199,7 @@ public sealed class IngestionRunner(
                 }
 
                 failures.Add(new ProviderFailure(provider.Id, instrument.Symbol, FaultOf(e)));
+                metrics.ProviderFailed(provider.Id, KindOf(e));
                 errors.Add($"{provider.Id}: {e.Message}");
                 continue;
             }
@@ -240,6 +243,7 @@ public sealed class IngestionRunner(
             outcome.RowsRejected = result.Rejected;
             outcome.RowsFlagged = result.Flagged;
             outcome.RowsRevised = result.Revised;
+            metrics.BatchWritten(provider.Id, result.Stored, result.Revised, result.Rejected, result.Flagged);
             logger.LogInformation(
                 "{Symbol} from {Provider}: {Received} received, {Stored} stored ({Revised} revised), {Rejected} rejected, {Flagged} flagged; batch {Batch}",
                 instrument.Symbol, provider.Id, outcome.RowsReceived, outcome.RowsStored, outcome.RowsRevised, outcome.RowsRejected,
@@ -303,6 +307,17 @@ public sealed class IngestionRunner(
         TimeoutRejectedException or OperationCanceledException => "timed out",
         RateLimiterRejectedException => "client-side rate limit or daily quota spent",
         _ => e.Message,
+    };
+
+    /// <summary>A metric label: few values, stable across messages.</summary>
+    private static string KindOf(Exception e) => e switch
+    {
+        BrokenCircuitException => "circuit_open",
+        TimeoutRejectedException or OperationCanceledException => "timeout",
+        RateLimiterRejectedException => "rate_limited",
+        HttpRequestException or IOException => "network",
+        ProviderException => "provider_error",
+        _ => "unexpected",
     };
 
     /// <summary>Up to five names, else the count.</summary>
