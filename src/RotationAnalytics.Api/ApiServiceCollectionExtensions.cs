@@ -50,6 +50,9 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddSingleton<RecordHighsService>();
         builder.Services.AddSingleton<SectorBreadthService>();
         builder.Services.AddSingleton<RotationService>();
+        builder.Services.AddSingleton<PerformanceService>();
+        builder.Services.AddSingleton<StreakAftermathService>();
+        builder.Services.AddSingleton<CorrelationService>();
         builder.AddRequestProtection();
 
         builder.Services.AddEndpointsApiExplorer();

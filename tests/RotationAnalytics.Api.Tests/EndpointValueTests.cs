@@ -152,7 +152,8 @@ public sealed class EndpointValueTests(MarketDataApi api)
     [Fact]
     public async Task Rotation_of_materials_against_SPY_as_of_23_January_2026()
     {
-        var json = await GetJsonAsync("/rotation?benchmark=SPY&symbols=XLB&asOf=2026-01-23&tail=2");
+        // The daily form with a one-day rate of change (the endpoint's defaults before issue 9), asked for explicitly.
+        var json = await GetJsonAsync("/rotation?benchmark=SPY&symbols=XLB&asOf=2026-01-23&tail=2&interval=day&ratioWindow=63&momentumWindow=21&momentumLag=1");
 
         // pandas: rotation XLB 102.53563868088962 100.00743484595768 (2026-01-23), 102.4557552485842 99.30519791711647 (2026-01-22)
         var item = json.GetProperty("items")[0];
@@ -185,7 +186,7 @@ public sealed class EndpointValueTests(MarketDataApi api)
     }
 
     /// <summary>Every sourceId of the figure group is listed in sources, for the instruments named, covering the figures' dates.</summary>
-    private static void AssertCitationsResolve(JsonElement response, JsonElement figureGroup, params string[] symbols)
+    internal static void AssertCitationsResolve(JsonElement response, JsonElement figureGroup, params string[] symbols)
     {
         var sources = response.GetProperty("sources").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetInt64());
         var ids = figureGroup.GetProperty("sourceIds").EnumerateArray().Select(i => i.GetInt64()).ToList();

@@ -140,6 +140,11 @@ public sealed class HostingTests : IAsyncLifetime
         var symbol = streaks.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "symbol");
         symbol.GetProperty("description").GetString().Should().Contain("alias");
         symbol.GetProperty("example").GetString().Should().Be("RUT");
+        documented.Should().Contain(["/performance", "/streaks/aftermath", "/correlation"]);
+        var performance = swagger.RootElement.GetProperty("paths").GetProperty("/performance").GetProperty("get");
+        performance.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "404", "422"]);
+        performance.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "horizons")
+            .GetProperty("example").GetString().Should().Be("1M,YTD,1Y");
         (await client.GetAsync(new Uri("/swagger/index.html", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 

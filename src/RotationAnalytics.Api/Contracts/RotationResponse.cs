@@ -2,12 +2,17 @@ using RotationAnalytics.Domain.Rotation;
 
 namespace RotationAnalytics.Api.Contracts;
 
-/// <summary>RRG-style rotation of symbols against a benchmark as of a date (SPEC §3.6).</summary>
+/// <summary>
+/// RRG-style rotation of symbols against a benchmark as of a date (SPEC §3.6), with the parameters used: the interval of
+/// the points, and the windows and momentum lag counted in those intervals.
+/// </summary>
 public sealed record RotationResponse(
     string Benchmark,
     DateOnly AsOf,
+    RotationInterval Interval,
     int RatioWindow,
     int MomentumWindow,
+    int MomentumLag,
     IReadOnlyList<RotationItem> Items,
     string Methodology,
     IReadOnlyList<SourceResponse> Sources);

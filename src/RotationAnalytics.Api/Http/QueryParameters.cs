@@ -145,6 +145,68 @@ public sealed class QueryParameters(ModelStateDictionary modelState, DateOnly to
         return symbols;
     }
 
+    /// <summary>
+    /// A comma-separated list of whole numbers, each in [min, max], at most <paramref name="maxCount"/>, none repeated
+    /// (a repeated horizon would only repeat a column); null when absent.
+    /// </summary>
+    public int[]? WholeNumbers(string parameter, string? value, int min, int max, int maxCount)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var parts = value.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length > maxCount)
+        {
+            Fail(parameter, $"At most {maxCount} values are allowed; got {parts.Length}.");
+            return null;
+        }
+
+        var numbers = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            {
+                Fail(parameter, $"'{parts[i]}' is not a whole number.");
+                return null;
+            }
+
+            if (number < min || number > max)
+            {
+                Fail(parameter, $"Each value of {parameter} must be between {min} and {max}; got {number}.");
+                return null;
+            }
+
+            if (Array.IndexOf(numbers, number, 0, i) >= 0)
+            {
+                Fail(parameter, $"{parameter} lists {number} more than once.");
+                return null;
+            }
+
+            numbers[i] = number;
+        }
+
+        return numbers;
+    }
+
+    /// <summary>An instrument group name (1–60 letters, digits, '-' or '_'); null when absent.</summary>
+    public string? Group(string parameter, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length is 0 or > 60 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            Fail(parameter, "A group name has 1–60 letters, digits, '-' or '_'.");
+            return null;
+        }
+
+        return value;
+    }
+
     /// <summary>One of the allowed words, case-insensitive.</summary>
     public string Choice(string parameter, string? value, string defaultValue, params string[] allowed)
     {
