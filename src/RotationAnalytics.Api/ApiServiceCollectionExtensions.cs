@@ -31,7 +31,7 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
-        builder.Services.AddControllers().AddJsonOptions(options =>
+        builder.Services.AddControllers(options => options.Filters.Add<StrictQueryParametersFilter>()).AddJsonOptions(options =>
         {
             options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             // Methodology text holds ' · ≥ −; JSON needs no HTML escaping of them (responses are never inlined in HTML).

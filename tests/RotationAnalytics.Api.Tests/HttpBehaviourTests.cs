@@ -37,6 +37,24 @@ public sealed class HttpBehaviourTests(MarketDataApi api)
         csvResponse.Headers.ETag!.Tag.Should().Be($"\"d{version}-csv\"");
     }
 
+    [Theory]
+    [InlineData("/streaks?symbol=IWM&benchmark=SPY&pageSize=0", HttpStatusCode.BadRequest)]
+    [InlineData("/streaks?symbol=IWM&benchmark=SPY&as_of=2026-01-02", HttpStatusCode.BadRequest)]
+    [InlineData("/instruments?format=csv", HttpStatusCode.BadRequest)]
+    [InlineData("/streaks?symbol=NOPE&benchmark=SPY", HttpStatusCode.NotFound)]
+    [InlineData("/instruments/NOPE/bars", HttpStatusCode.NotFound)]
+    public async Task If_none_match_any_does_not_turn_a_failing_request_into_304(string url, HttpStatusCode status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url(url));
+        request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
+
+        var response = await api.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(status);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        response.Headers.ETag.Should().BeNull("an error is not a representation of the data version");
+    }
+
     [Fact]
     public async Task Csv_by_format_parameter_or_accept_header_carries_the_json_values()
     {

@@ -31,26 +31,38 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
         .Select(p => p.Key.ToLowerInvariant() + "=" + p.Value.ToString().ToLowerInvariant())
         .Order(StringComparer.Ordinal));
 
-    /// <summary>Validates the <c>format</c> parameter; call with the other parameter checks.</summary>
+    /// <summary>
+    /// The representation to send (<c>format</c>, else <c>Accept</c>); an unacceptable <c>format</c> is recorded with
+    /// the other parameter errors. Call with the other parameter checks.
+    /// </summary>
     protected ResponseFormat RequestedFormat(bool tabular)
     {
-        var format = ResponseFormats.Requested(Request);
-        if (format is null)
+        var (format, error) = ResponseFormats.Negotiate(Request, tabular);
+        if (error is not null)
         {
-            Query.Fail("format", $"'{Request.Query["format"]}' is not a format; use json{(tabular ? " or csv" : string.Empty)}.");
-            return ResponseFormat.Json;
+            Query.Fail(ResponseFormats.ParameterName, error);
         }
 
-        if (format == ResponseFormat.Csv && !tabular)
-        {
-            Query.Fail("format", "This endpoint has no tabular form; use json.");
-        }
-
-        return format.Value;
+        return format;
     }
 
+    /// <summary>
+    /// The answer as JSON, as CSV when <paramref name="format"/> asks for it and the endpoint has a tabular form
+    /// (<paramref name="csv"/>), or as 304, 400, 404 or 422.
+    /// </summary>
     protected IActionResult Respond<T>(CachedAnswer<T> answer, ResponseFormat format = ResponseFormat.Json, Func<T, CsvTable>? csv = null)
     {
+        if (csv is null)
+        {
+            // An endpoint without a tabular form need not have looked at format (e.g. /instruments): format=csv or
+            // format=xml there is still a 400, never a JSON answer that ignores it.
+            format = RequestedFormat(tabular: false);
+            if (!ModelState.IsValid)
+            {
+                return ValidationProblem();
+            }
+        }
+
         if (answer.Result.Error is { } error)
         {
             return Failure(error);
