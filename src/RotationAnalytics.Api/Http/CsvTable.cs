@@ -22,7 +22,13 @@ public sealed class CsvTable(string fileName, IReadOnlyList<string> header, IEnu
             AppendRow(text, row);
         }
 
-        await response.WriteAsync(text.ToString(), Encoding.UTF8, context.HttpContext.RequestAborted);
+        // Rendered whole so that the length is known: HEAD then answers with the Content-Length of the GET.
+        var body = Encoding.UTF8.GetBytes(text.ToString());
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
+        }
     }
 
     private static void AppendRow<T>(StringBuilder text, IReadOnlyList<T> cells)
