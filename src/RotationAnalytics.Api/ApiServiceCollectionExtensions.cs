@@ -141,7 +141,7 @@ public static class ApiServiceCollectionExtensions
                 .WithOrigins(dashboards.Value.AllowedOrigins)
                 .WithMethods("GET", "HEAD")
                 .WithHeaders("Accept", "If-None-Match")
-                .WithExposedHeaders("ETag", "Retry-After")));
+                .WithExposedHeaders("ETag", "Retry-After", "Link")));
         builder.WebHost.ConfigureKestrel(RequestSizeLimitMiddleware.ConfigureKestrel);
     }
 }

@@ -66,9 +66,10 @@ public sealed class HttpBehaviourTests(MarketDataApi api)
 
         byParameter.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         var lines = (await byParameter.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be("date,rsi,zone");
+        lines[0].Should().Be("date,rsi,zone,sourceIds");
+        var sourceIds = string.Join(';', json.GetProperty("sourceIds").EnumerateArray().Select(i => i.GetInt64()));
         lines.Skip(1).Should().Equal(json.GetProperty("series").EnumerateArray().Select(p =>
-            $"{p.GetProperty("date").GetString()},{p.GetProperty("rsi").GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)},{p.GetProperty("zone").GetString()}"));
+            $"{p.GetProperty("date").GetString()},{p.GetProperty("rsi").GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)},{p.GetProperty("zone").GetString()},{sourceIds}"));
         (await byHeader.Content.ReadAsStringAsync()).Should().Be(await byParameter.Content.ReadAsStringAsync());
     }
 

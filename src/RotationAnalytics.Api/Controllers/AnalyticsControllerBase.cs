@@ -7,9 +7,10 @@ namespace RotationAnalytics.Api.Controllers;
 
 /// <summary>
 /// What every analytics controller shares: strict query parsing into <see cref="QueryParameters"/>, the cache key of
-/// the request, and the mapping of an answer to JSON, CSV, 304 or a ProblemDetails response. An answer's ETag is the
-/// data version it was computed from; a conditional request is evaluated only once the request is known to succeed,
-/// so a malformed request stays a 400 and an unknown symbol a 404 whatever ETag it sends (SPEC §4).
+/// the request, and the mapping of an answer to JSON, CSV (with a Link to its JSON), 304 or a ProblemDetails response.
+/// An answer's ETag is the data version it was computed from; a conditional request is evaluated only once the
+/// request is known to succeed, so a malformed request stays a 400 and an unknown symbol a 404 whatever ETag it sends
+/// (SPEC §4).
 /// </summary>
 [ApiController]
 [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -72,6 +73,12 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
         Response.GetTypedHeaders().ETag = etag;
         Response.Headers.CacheControl = CacheControl;
         Response.Headers.Vary = "Accept";
+        if (format == ResponseFormat.Csv)
+        {
+            // CSV has no room for the methodology and the sources its sourceIds point to; the JSON of the same query has.
+            Response.Headers.Link = $"<{JsonAlternate()}>; rel=\"alternate\"; type=\"{ResponseFormats.JsonMediaType}\"";
+        }
+
         if (Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
         {
             return StatusCode(StatusCodes.Status304NotModified);
@@ -84,6 +91,12 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
 
         return File(answer.Json, "application/json; charset=utf-8");
     }
+
+    /// <summary>This request's path and query without <c>format</c>: the same answer as JSON.</summary>
+    private string JsonAlternate() => (Request.PathBase + Request.Path).ToUriComponent() + QueryString.Create(Request.Query
+        .Where(p => !p.Key.Equals(ResponseFormats.ParameterName, StringComparison.OrdinalIgnoreCase))
+        .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v))))
+        .ToUriComponent();
 
     private IActionResult Failure(QueryError error)
     {
