@@ -13,7 +13,8 @@ namespace RotationAnalytics.Api.Http;
 /// (SPEC §4): a misspelt <c>as_of</c> must not silently answer for the latest date, and of <c>symbol=RUT&amp;symbol=IWM</c>
 /// neither value is more right than the other. The accepted names are read from the action's signature (parameters
 /// bound from the query) plus <c>format</c> on every read endpoint, so a new controller is covered without
-/// registering anything. Names compare case-insensitively, as model binding does.
+/// registering anything. Names compare case-insensitively, as model binding does. Parameters are simple values bound
+/// by name, as on every endpoint here; a complex <c>[FromQuery]</c> model would need its property names added.
 /// </summary>
 public sealed class StrictQueryParametersFilter(ProblemDetailsFactory problems) : IResourceFilter
 {
