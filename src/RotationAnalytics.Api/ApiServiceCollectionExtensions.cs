@@ -31,7 +31,12 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
-        builder.Services.AddControllers().AddJsonOptions(options =>
+        builder.Services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
+        builder.Services.AddControllers(options =>
+        {
+            options.Filters.Add<StrictQueryParametersFilter>();
+            options.Conventions.Add(new HeadForEveryGetConvention());
+        }).AddJsonOptions(options =>
         {
             options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             // Methodology text holds ' · ≥ −; JSON needs no HTML escaping of them (responses are never inlined in HTML).
@@ -80,6 +85,7 @@ public static class ApiServiceCollectionExtensions
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseCors(DashboardCorsOptions.PolicyName);
         app.UseRateLimiter();
         app.MapMetrics();
@@ -95,7 +101,7 @@ public static class ApiServiceCollectionExtensions
         return app;
     }
 
-    /// <summary>Rate limits per client IP, the CORS allow-list and request size limits.</summary>
+    /// <summary>Rate limits per client IP, the CORS allow-list and the server's request size limits.</summary>
     private static void AddRequestProtection(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitingOptions>().Bind(builder.Configuration.GetSection(RateLimitingOptions.SectionName));
@@ -137,10 +143,9 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
             .Configure<IOptions<DashboardCorsOptions>>((cors, dashboards) => cors.AddPolicy(DashboardCorsOptions.PolicyName, policy => policy
                 .WithOrigins(dashboards.Value.AllowedOrigins)
-                .WithMethods("GET")
+                .WithMethods("GET", "HEAD")
                 .WithHeaders("Accept", "If-None-Match")
-                .WithExposedHeaders("ETag", "Retry-After")));
-        // Read endpoints take no body; admin bodies are small JSON documents.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+                .WithExposedHeaders("ETag", "Retry-After", "Link")));
+        builder.WebHost.ConfigureKestrel(RequestSizeLimitMiddleware.ConfigureKestrel);
     }
 }

@@ -37,6 +37,24 @@ public sealed class HttpBehaviourTests(MarketDataApi api)
         csvResponse.Headers.ETag!.Tag.Should().Be($"\"d{version}-csv\"");
     }
 
+    [Theory]
+    [InlineData("/streaks?symbol=IWM&benchmark=SPY&pageSize=0", HttpStatusCode.BadRequest)]
+    [InlineData("/streaks?symbol=IWM&benchmark=SPY&as_of=2026-01-02", HttpStatusCode.BadRequest)]
+    [InlineData("/instruments?format=csv", HttpStatusCode.BadRequest)]
+    [InlineData("/streaks?symbol=NOPE&benchmark=SPY", HttpStatusCode.NotFound)]
+    [InlineData("/instruments/NOPE/bars", HttpStatusCode.NotFound)]
+    public async Task If_none_match_any_does_not_turn_a_failing_request_into_304(string url, HttpStatusCode status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url(url));
+        request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
+
+        var response = await api.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(status);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        response.Headers.ETag.Should().BeNull("an error is not a representation of the data version");
+    }
+
     [Fact]
     public async Task Csv_by_format_parameter_or_accept_header_carries_the_json_values()
     {
@@ -48,10 +66,102 @@ public sealed class HttpBehaviourTests(MarketDataApi api)
 
         byParameter.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         var lines = (await byParameter.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be("date,rsi,zone");
+        lines[0].Should().Be("date,rsi,zone,sourceIds");
+        var sourceIds = string.Join(';', json.GetProperty("sourceIds").EnumerateArray().Select(i => i.GetInt64()));
         lines.Skip(1).Should().Equal(json.GetProperty("series").EnumerateArray().Select(p =>
-            $"{p.GetProperty("date").GetString()},{p.GetProperty("rsi").GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)},{p.GetProperty("zone").GetString()}"));
+            $"{p.GetProperty("date").GetString()},{p.GetProperty("rsi").GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)},{p.GetProperty("zone").GetString()},{sourceIds}"));
         (await byHeader.Content.ReadAsStringAsync()).Should().Be(await byParameter.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Head_on_every_read_endpoint_answers_like_get_without_a_body()
+    {
+        foreach (var path in api.ReadEndpointPaths())
+        {
+            foreach (var url in new[] { path, path + "?format=json" })
+            {
+                var get = await api.Client.GetAsync(Url(url));
+                using var headRequest = new HttpRequestMessage(HttpMethod.Head, Url(url));
+                var head = await api.Client.SendAsync(headRequest);
+
+                head.StatusCode.Should().Be(get.StatusCode, url);
+                head.Content.Headers.ContentType.Should().Be(get.Content.Headers.ContentType, url);
+                head.Headers.ETag.Should().Be(get.Headers.ETag, url);
+                head.Headers.CacheControl.Should().Be(get.Headers.CacheControl, url);
+                if (get.StatusCode == HttpStatusCode.OK)
+                {
+                    // Error bodies of HEAD are dropped by Kestrel (ServerLimitTests); TestServer would pass them on.
+                    (await head.Content.ReadAsByteArrayAsync()).Should().BeEmpty(url);
+                    head.Content.Headers.ContentLength.Should().Be((await get.Content.ReadAsByteArrayAsync()).Length, url);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Head_of_a_csv_answer_has_its_length_and_a_conditional_head_gets_304()
+    {
+        const string url = "/indicators/rsi?symbol=SPX&from=2026-01-02&to=2026-01-23&format=csv";
+        var get = await api.Client.GetAsync(Url(url));
+        using var headRequest = new HttpRequestMessage(HttpMethod.Head, Url(url));
+        var head = await api.Client.SendAsync(headRequest);
+        using var conditional = new HttpRequestMessage(HttpMethod.Head, Url(url));
+        conditional.Headers.IfNoneMatch.Add(get.Headers.ETag!);
+
+        head.StatusCode.Should().Be(HttpStatusCode.OK);
+        head.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        head.Content.Headers.ContentLength.Should().Be((await get.Content.ReadAsByteArrayAsync()).Length);
+        (await head.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+        (await api.Client.SendAsync(conditional)).StatusCode.Should().Be(HttpStatusCode.NotModified);
+    }
+
+    [Theory]
+    [InlineData("text/csv", "text/csv")]
+    [InlineData("text/csv;q=0, application/json", "application/json")]
+    [InlineData("text/csv;q=0", "application/json")]
+    [InlineData("application/json;q=0.5, text/csv;q=0.9", "text/csv")]
+    [InlineData("text/csv;q=0.5, application/json;q=0.9", "application/json")]
+    [InlineData("text/csv, application/json", "application/json")]
+    [InlineData("text/csv, */*", "text/csv")]
+    [InlineData("text/*;q=0.8, application/*;q=0.7", "text/csv")]
+    [InlineData("text/html, */*;q=0.8", "application/json")]
+    [InlineData("*/*", "application/json")]
+    [InlineData("image/png", "application/json")]
+    public async Task Accept_q_values_choose_between_json_and_csv(string accept, string mediaType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url("/highs?symbol=SPX&from=2026-01-01&to=2026-01-23"));
+        request.Headers.TryAddWithoutValidation("Accept", accept).Should().BeTrue();
+
+        var response = await api.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be(mediaType);
+        response.Headers.Vary.Should().Contain("Accept");
+    }
+
+    [Theory]
+    [InlineData("json", "text/csv", "application/json")]
+    [InlineData("csv", "application/json", "text/csv")]
+    public async Task The_format_parameter_wins_over_accept(string format, string accept, string mediaType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url($"/highs?symbol=SPX&from=2026-01-01&to=2026-01-23&format={format}"));
+        request.Headers.Accept.ParseAdd(accept);
+
+        var response = await api.Client.SendAsync(request);
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be(mediaType);
+    }
+
+    [Fact]
+    public async Task Accept_text_csv_on_an_endpoint_without_a_tabular_form_gets_json()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url("/instruments"));
+        request.Headers.Accept.ParseAdd("text/csv");
+
+        var response = await api.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "Accept is a preference; only an explicit format=csv is an error there");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
     }
 
     [Theory]

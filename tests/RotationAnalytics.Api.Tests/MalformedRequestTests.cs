@@ -121,6 +121,18 @@ public sealed class MalformedRequestTests(MarketDataApi api)
         { "/instruments/SPX/bars?from=20260101", 400, "from" },
         { "/instruments/SPX/bars?from=2026-02-01&to=2026-01-01", 400, "from" },
         { "/instruments/SPX/bars?format=pdf", 400, "format" },
+        // strict parameters: unknown, repeated, a route value given as query, a format the endpoint does not have
+        { "/streaks?symbol=RUT&benchmark=SPX&as_of=2026-01-02", 400, "as_of" },
+        { "/relative-performance?symbols=IWM&benchmark=SPY&foo=1", 400, "foo" },
+        { "/streaks?symbol=RUT&symbol=IWM&benchmark=SPX", 400, "symbol" },
+        { "/streaks?symbol=RUT&SYMBOL=IWM&benchmark=SPX", 400, "symbol" },
+        { "/relative-performance?symbols=IWM&symbols=QQQ&benchmark=SPY", 400, "symbols" },
+        { "/rotation?format=json&format=json", 400, "format" },
+        { "/instruments/SPX/bars?symbol=SPX", 400, "symbol" },
+        { "/instruments?foo", 400, "foo" },
+        { "/instruments?format=csv", 400, "format" },
+        { "/instruments?format=xml", 400, "format" },
+        { "/highs?symbol=NOPE&as_of=2026-01-02", 400, "as_of" },
     };
 
     [Theory]

@@ -1,3 +1,8 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using RotationAnalytics.Api.Controllers;
 using RotationAnalytics.Testing;
 
 namespace RotationAnalytics.Api.Tests;
@@ -13,6 +18,17 @@ public sealed class MarketDataApi : IAsyncLifetime
     public ApiFactory Factory { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>
+    /// The GET routes of the read (analytics) controllers from the routing table, route values filled with SPX: tests
+    /// over all of them cover an endpoint added later without listing it.
+    /// </summary>
+    public IReadOnlyList<string> ReadEndpointPaths() => Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>()?.ControllerTypeInfo.IsAssignableTo(typeof(AnalyticsControllerBase)) == true)
+        .Select(e => "/" + Regex.Replace(e.RoutePattern.RawText!.TrimStart('/'), "{[^}]+}", "SPX"))
+        .Distinct()
+        .ToList();
 
     public async Task InitializeAsync()
     {

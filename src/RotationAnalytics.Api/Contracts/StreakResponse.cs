@@ -38,7 +38,8 @@ public sealed record StreakRecordResponse(int Length, DateOnly StartDate, DateOn
 /// <summary>Streaks of at least minLength, longest first (equal lengths: most recent first), paged.</summary>
 public sealed record StreakHistoryResponse(IReadOnlyList<StreakItemResponse> Items, int Page, int PageSize, int Total, IReadOnlyList<long> SourceIds);
 
-public sealed record StreakItemResponse(StreakDirection Direction, int Length, DateOnly StartDate, DateOnly EndDate, double CumulativeExcessReturn);
+public sealed record StreakItemResponse(
+    StreakDirection Direction, int Length, DateOnly StartDate, DateOnly EndDate, double CumulativeExcessReturn, IReadOnlyList<long> SourceIds);
 
 /// <summary>The common trading dates used; <c>skipped</c> counts dates inside that span missing from one of the series.</summary>
 public sealed record CommonDatesResponse(DateOnly First, DateOnly Last, int Count, int Skipped);

@@ -7,9 +7,10 @@ namespace RotationAnalytics.Api.Controllers;
 
 /// <summary>
 /// What every analytics controller shares: strict query parsing into <see cref="QueryParameters"/>, the cache key of
-/// the request, and the mapping of an answer to JSON, CSV, 304 or a ProblemDetails response. An answer's ETag is the
-/// data version it was computed from; a conditional request is evaluated only once the request is known to succeed,
-/// so a malformed request stays a 400 and an unknown symbol a 404 whatever ETag it sends (SPEC §4).
+/// the request, and the mapping of an answer to JSON, CSV (with a Link to its JSON), 304 or a ProblemDetails response.
+/// An answer's ETag is the data version it was computed from; a conditional request is evaluated only once the
+/// request is known to succeed, so a malformed request stays a 400 and an unknown symbol a 404 whatever ETag it sends
+/// (SPEC §4).
 /// </summary>
 [ApiController]
 [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -31,26 +32,38 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
         .Select(p => p.Key.ToLowerInvariant() + "=" + p.Value.ToString().ToLowerInvariant())
         .Order(StringComparer.Ordinal));
 
-    /// <summary>Validates the <c>format</c> parameter; call with the other parameter checks.</summary>
+    /// <summary>
+    /// The representation to send (<c>format</c>, else <c>Accept</c>); an unacceptable <c>format</c> is recorded with
+    /// the other parameter errors. Call with the other parameter checks.
+    /// </summary>
     protected ResponseFormat RequestedFormat(bool tabular)
     {
-        var format = ResponseFormats.Requested(Request);
-        if (format is null)
+        var (format, error) = ResponseFormats.Negotiate(Request, tabular);
+        if (error is not null)
         {
-            Query.Fail("format", $"'{Request.Query["format"]}' is not a format; use json{(tabular ? " or csv" : string.Empty)}.");
-            return ResponseFormat.Json;
+            Query.Fail(ResponseFormats.ParameterName, error);
         }
 
-        if (format == ResponseFormat.Csv && !tabular)
-        {
-            Query.Fail("format", "This endpoint has no tabular form; use json.");
-        }
-
-        return format.Value;
+        return format;
     }
 
+    /// <summary>
+    /// The answer as JSON, as CSV when <paramref name="format"/> asks for it and the endpoint has a tabular form
+    /// (<paramref name="csv"/>), or as 304, 400, 404 or 422.
+    /// </summary>
     protected IActionResult Respond<T>(CachedAnswer<T> answer, ResponseFormat format = ResponseFormat.Json, Func<T, CsvTable>? csv = null)
     {
+        if (csv is null)
+        {
+            // An endpoint without a tabular form need not have looked at format (e.g. /instruments): format=csv or
+            // format=xml there is still a 400, never a JSON answer that ignores it.
+            format = RequestedFormat(tabular: false);
+            if (!ModelState.IsValid)
+            {
+                return ValidationProblem();
+            }
+        }
+
         if (answer.Result.Error is { } error)
         {
             return Failure(error);
@@ -60,6 +73,12 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
         Response.GetTypedHeaders().ETag = etag;
         Response.Headers.CacheControl = CacheControl;
         Response.Headers.Vary = "Accept";
+        if (format == ResponseFormat.Csv)
+        {
+            // CSV has no room for the methodology and the sources its sourceIds point to; the JSON of the same query has.
+            Response.Headers.Link = $"<{JsonAlternate()}>; rel=\"alternate\"; type=\"{ResponseFormats.JsonMediaType}\"";
+        }
+
         if (Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
         {
             return StatusCode(StatusCodes.Status304NotModified);
@@ -72,6 +91,12 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
 
         return File(answer.Json, "application/json; charset=utf-8");
     }
+
+    /// <summary>This request's path and query without <c>format</c>: the same answer as JSON.</summary>
+    private string JsonAlternate() => (Request.PathBase + Request.Path).ToUriComponent() + QueryString.Create(Request.Query
+        .Where(p => !p.Key.Equals(ResponseFormats.ParameterName, StringComparison.OrdinalIgnoreCase))
+        .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v))))
+        .ToUriComponent();
 
     private IActionResult Failure(QueryError error)
     {

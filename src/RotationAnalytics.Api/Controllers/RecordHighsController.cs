@@ -38,6 +38,9 @@ public sealed class RecordHighsController(RecordHighsService service, MarketCloc
 
         var result = service.Get(query, CacheKey);
         return Respond(result, responseFormat, r => new CsvTable(
-            $"highs-{r.Symbol}", ["date", "close"], r.Records.Select(p => new object?[] { p.Date, p.Price })));
+            $"highs-{r.Symbol}",
+            ["date", "close", "sourceIds"],
+            // A record is a close above every earlier one: it rests on the whole history, the answer's sources.
+            r.Records.Select(p => new object?[] { p.Date, p.Price, r.SourceIds })));
     }
 }

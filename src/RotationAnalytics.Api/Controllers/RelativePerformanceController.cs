@@ -51,11 +51,11 @@ public sealed class RelativePerformanceController(RelativePerformanceService ser
         return Respond(result, responseFormat, r => new CsvTable(
             $"relative-performance-{r.Benchmark}",
             ["symbol", "benchmark", "baseDate", "basePrice", "endDate", "endPrice", "return", "benchmarkReturn", "excessReturn",
-             "ratioReturn", "tradingDays", "averageDailyExcessReturn", "outperformingDays", "outperformingShare"],
+             "ratioReturn", "tradingDays", "averageDailyExcessReturn", "outperformingDays", "outperformingShare", "sourceIds"],
             r.Results.Select(i => new object?[]
             {
                 i.Symbol, r.Benchmark, i.Base.Date, i.Base.Price, i.End.Date, i.End.Price, i.Return, i.BenchmarkReturn, i.ExcessReturn,
-                i.RatioReturn, i.TradingDays, i.AverageDailyExcessReturn, i.OutperformingDays, i.OutperformingShare,
+                i.RatioReturn, i.TradingDays, i.AverageDailyExcessReturn, i.OutperformingDays, i.OutperformingShare, i.SourceIds,
             })));
     }
 }

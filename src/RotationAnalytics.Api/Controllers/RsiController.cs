@@ -54,7 +54,8 @@ public sealed class RsiController(RsiService service, MarketClock clock) : Analy
         var result = service.Get(query, CacheKey);
         return Respond(result, responseFormat, r => new CsvTable(
             $"rsi-{r.Symbol}-{r.Period}",
-            ["date", "rsi", "zone"],
-            r.Series.Select(i => new object?[] { i.Date, i.Rsi, i.Zone?.ToString().ToLowerInvariant() })));
+            ["date", "rsi", "zone", "sourceIds"],
+            // Wilder smoothing makes every value rest on the whole history up to the window's end: the answer's sources.
+            r.Series.Select(i => new object?[] { i.Date, i.Rsi, i.Zone?.ToString().ToLowerInvariant(), r.SourceIds })));
     }
 }

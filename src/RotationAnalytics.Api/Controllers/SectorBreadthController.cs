@@ -57,11 +57,11 @@ public sealed class SectorBreadthController(SectorBreadthService service, Market
         var result = service.Get(query, CacheKey);
         return Respond(result, responseFormat, r => new CsvTable(
             $"breadth-{r.Group}",
-            ["symbol", "sector", "superSector", "return", "rank", "baseDate", "basePrice", "endDate", "endPrice", "aboveSma50", "aboveSma200"],
+            ["symbol", "sector", "superSector", "return", "rank", "baseDate", "basePrice", "endDate", "endPrice", "aboveSma50", "aboveSma200", "sourceIds"],
             r.Members.Select(m => new object?[]
             {
                 m.Symbol, m.Sector, m.SuperSector?.ToString().ToLowerInvariant(), m.Return, m.Rank, m.Base?.Date, m.Base?.Price,
-                m.End?.Date, m.End?.Price, m.AboveSma50, m.AboveSma200,
+                m.End?.Date, m.End?.Price, m.AboveSma50, m.AboveSma200, m.SourceIds,
             })));
     }
 }

@@ -49,7 +49,10 @@ public sealed class StreaksController(StreakService streaks, MarketClock clock) 
         var result = streaks.Get(query, CacheKey);
         return Respond(result, responseFormat, r => new CsvTable(
             $"streaks-{r.Symbol}-{r.Benchmark}",
-            ["direction", "length", "startDate", "endDate", "cumulativeExcessReturn"],
-            r.History.Items.Select(i => new object?[] { i.Direction.ToString().ToLowerInvariant(), i.Length, i.StartDate, i.EndDate, i.CumulativeExcessReturn })));
+            ["direction", "length", "startDate", "endDate", "cumulativeExcessReturn", "sourceIds"],
+            r.History.Items.Select(i => new object?[]
+            {
+                i.Direction.ToString().ToLowerInvariant(), i.Length, i.StartDate, i.EndDate, i.CumulativeExcessReturn, i.SourceIds,
+            })));
     }
 }

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace RotationAnalytics.Api.Http;
 
 /// <summary>
-/// A table written as RFC 4180 CSV (comma, CRLF, quoted when needed). Numbers use the invariant round-trip form, so the
-/// CSV carries exactly the values of the JSON.
+/// A table written as RFC 4180 CSV (comma, CRLF, quoted when needed). Numbers use the invariant shortest round-trip
+/// digits in plain notation (<see cref="DecimalNotation"/>), so the CSV carries exactly the values of the JSON; a cell
+/// holding source batch ids (<c>IEnumerable&lt;long&gt;</c>) is written as the ids joined with ';'.
 /// </summary>
 public sealed class CsvTable(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) : IActionResult
 {
@@ -22,7 +23,13 @@ public sealed class CsvTable(string fileName, IReadOnlyList<string> header, IEnu
             AppendRow(text, row);
         }
 
-        await response.WriteAsync(text.ToString(), Encoding.UTF8, context.HttpContext.RequestAborted);
+        // Rendered whole so that the length is known: HEAD then answers with the Content-Length of the GET.
+        var body = Encoding.UTF8.GetBytes(text.ToString());
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
+        }
     }
 
     private static void AppendRow<T>(StringBuilder text, IReadOnlyList<T> cells)
@@ -51,7 +58,8 @@ public sealed class CsvTable(string fileName, IReadOnlyList<string> header, IEnu
     private static string Format(object? value) => value switch
     {
         null => string.Empty,
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => DecimalNotation.Format(d),
+        IEnumerable<long> ids => string.Join(';', ids),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

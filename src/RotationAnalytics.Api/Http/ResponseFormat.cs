@@ -1,6 +1,8 @@
+using Microsoft.Net.Http.Headers;
+
 namespace RotationAnalytics.Api.Http;
 
-/// <summary>JSON by default; CSV with <c>format=csv</c> or, when no format is given, <c>Accept: text/csv</c>.</summary>
+/// <summary>The representations of a read endpoint's answer: JSON always, CSV where the answer is tabular.</summary>
 public enum ResponseFormat
 {
     Json,
@@ -9,25 +11,71 @@ public enum ResponseFormat
 
 public static class ResponseFormats
 {
+    /// <summary>The query parameter that chooses the representation; it wins over <c>Accept</c>.</summary>
+    public const string ParameterName = "format";
+
     public const string CsvMediaType = "text/csv";
 
-    /// <summary>The requested format, or null when the <c>format</c> parameter is not json or csv.</summary>
-    public static ResponseFormat? Requested(HttpRequest request)
+    public const string JsonMediaType = "application/json";
+
+    /// <summary>
+    /// The representation to send, and why the <c>format</c> parameter is unacceptable (null when it is fine). Without
+    /// the parameter, <c>Accept</c> decides by q-value among the representations the endpoint has (RFC 9110 §12.5.1):
+    /// the most specific range naming a type gives its quality, CSV is chosen only when it is acceptable and preferred
+    /// to JSON (higher q, or the same q by a more specific range, as in <c>text/csv, */*</c>). When neither is
+    /// acceptable the header is disregarded and JSON sent, which RFC 9110 allows instead of a 406.
+    /// </summary>
+    public static (ResponseFormat Format, string? Error) Negotiate(HttpRequest request, bool tabular)
     {
-        var format = request.Query["format"].ToString();
-        if (format.Length > 0)
+        var parameter = request.Query[ParameterName].ToString();
+        if (parameter.Length > 0)
         {
-            return format.ToUpperInvariant() switch
+            return parameter.ToUpperInvariant() switch
             {
-                "CSV" => ResponseFormat.Csv,
-                "JSON" => ResponseFormat.Json,
-                _ => null,
+                "JSON" => (ResponseFormat.Json, null),
+                "CSV" when tabular => (ResponseFormat.Csv, null),
+                "CSV" => (ResponseFormat.Json, "This endpoint has no tabular form; use json."),
+                _ => (ResponseFormat.Json, $"'{parameter}' is not a format; use json{(tabular ? " or csv" : string.Empty)}."),
             };
         }
 
+        if (!tabular)
+        {
+            return (ResponseFormat.Json, null);
+        }
+
         var accept = request.GetTypedHeaders().Accept;
-        return accept.Any(a => a.MediaType.Equals(CsvMediaType, StringComparison.OrdinalIgnoreCase))
-            ? ResponseFormat.Csv
-            : ResponseFormat.Json;
+        if (accept.Count == 0)
+        {
+            return (ResponseFormat.Json, null);
+        }
+
+        var csv = Preference(accept, CsvMediaType);
+        var json = Preference(accept, JsonMediaType);
+        return (csv.Quality > 0 && csv.CompareTo(json) > 0 ? ResponseFormat.Csv : ResponseFormat.Json, null);
+    }
+
+    /// <summary>
+    /// The quality the Accept ranges give a media type, from the most specific matching range (type/subtype over
+    /// type/* over */*); quality 0 when no range matches.
+    /// </summary>
+    private static (double Quality, int Specificity) Preference(IList<MediaTypeHeaderValue> accept, string mediaType)
+    {
+        var wanted = new MediaTypeHeaderValue(mediaType);
+        var best = (Quality: 0.0, Specificity: -1);
+        foreach (var range in accept)
+        {
+            var specificity = range.MatchesAllTypes ? 0
+                : !range.Type.Equals(wanted.Type, StringComparison.OrdinalIgnoreCase) ? -1
+                : range.MatchesAllSubTypes ? 1
+                : range.SubType.Equals(wanted.SubType, StringComparison.OrdinalIgnoreCase) ? 2
+                : -1;
+            if (specificity > best.Specificity)
+            {
+                best = (range.Quality ?? 1.0, specificity);
+            }
+        }
+
+        return best;
     }
 }

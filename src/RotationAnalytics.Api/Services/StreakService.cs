@@ -53,10 +53,10 @@ public sealed class StreakService(QueryPipeline pipeline)
         var records = new StreakRecordsResponse(Record(report.LongestOutperform), Record(report.LongestUnderperform));
 
         var page = report.History;
-        var pageSources = page.SelectMany(s => Cite(s.StartDate, s.EndDate)).Distinct().Order().ToList();
-        var history = new StreakHistoryResponse(
-            page.Select(s => new StreakItemResponse(s.Direction, s.Length, s.StartDate, s.EndDate, s.CumulativeExcessReturn)).ToList(),
-            query.Page, query.PageSize, report.HistoryTotal, pageSources);
+        var items = page.Select(s => new StreakItemResponse(
+            s.Direction, s.Length, s.StartDate, s.EndDate, s.CumulativeExcessReturn, Cite(s.StartDate, s.EndDate))).ToList();
+        var pageSources = items.SelectMany(i => i.SourceIds).Distinct().Order().ToList();
+        var history = new StreakHistoryResponse(items, query.Page, query.PageSize, report.HistoryTotal, pageSources);
 
         var cited = market.Sources(
             $"Daily close-to-close returns of {symbol.Symbol} and {benchmark.Symbol} on their common trading dates (a date missing " +
