@@ -28,12 +28,13 @@ public sealed class MarketSnapshotStore : IDisposable
         _logger = logger;
         var meter = meters.Create(MeterName);
         _refreshes = meter.CreateCounter<long>("rotation.snapshot.refreshes", "{refresh}", "Snapshot refreshes by result: changed, unchanged, failed.");
-        meter.CreateObservableGauge("rotation.snapshot.data_version", () => _current?.Version ?? 0, "{version}", "Data version the snapshot shows.");
+        // Before the first load there is nothing to report: no measurement rather than a misleading zero.
+        meter.CreateObservableGauge("rotation.snapshot.data_version", () => Observe(s => s.Version), "{version}", "Data version the snapshot shows.");
         meter.CreateObservableGauge(
-            "rotation.snapshot.age", () => (_time.GetUtcNow() - (_status.VerifiedAt ?? _current?.LoadedAt ?? _time.GetUtcNow())).TotalSeconds,
+            "rotation.snapshot.age", () => Observe(s => (_time.GetUtcNow() - (_status.VerifiedAt ?? s.LoadedAt)).TotalSeconds),
             "s", "Seconds since the snapshot was last confirmed to match the store.");
-        meter.CreateObservableGauge("rotation.snapshot.bars", () => _current?.BarCount ?? 0, "{bar}", "Bars held by the snapshot.");
-        meter.CreateObservableGauge("rotation.snapshot.size", () => _current?.SeriesBytes ?? 0, "By", "Bytes of the snapshot's series arrays.");
+        meter.CreateObservableGauge("rotation.snapshot.bars", () => Observe(s => s.BarCount), "{bar}", "Bars held by the snapshot.");
+        meter.CreateObservableGauge("rotation.snapshot.size", () => Observe(s => s.SeriesBytes), "By", "Bytes of the snapshot's series arrays.");
     }
 
     /// <summary>The latest loaded image, or null before the first successful load.</summary>
@@ -82,6 +83,9 @@ public sealed class MarketSnapshotStore : IDisposable
     }
 
     public void Dispose() => _refresh.Dispose();
+
+    private IEnumerable<Measurement<T>> Observe<T>(Func<MarketSnapshot, T> value)
+        where T : struct => _current is { } snapshot ? [new Measurement<T>(value(snapshot))] : [];
 }
 
 /// <param name="VerifiedAt">When the snapshot was last confirmed to match the store.</param>
