@@ -38,9 +38,12 @@ public sealed class MarketQuery(MarketSnapshot snapshot)
         return found;
     }
 
-    /// <summary>A symbol and its benchmark, which must be different instruments.</summary>
-    public QueryResult<(SnapshotInstrument Symbol, SnapshotInstrument Benchmark)> ResolvePair(
-        string symbol, string benchmark, InputParameters parameters)
+    /// <summary>
+    /// A symbol and its benchmark, which must be different instruments, with their bars up to <paramref name="through"/>
+    /// joined on their common dates.
+    /// </summary>
+    public QueryResult<(SnapshotInstrument Symbol, SnapshotInstrument Benchmark, AlignedPair Pair)> ResolvePair(
+        string symbol, string benchmark, DateOnly? through, InputParameters parameters)
     {
         var a = Resolve(parameters.Symbol, symbol);
         var b = Resolve(parameters.Benchmark, benchmark);
@@ -49,9 +52,26 @@ public sealed class MarketQuery(MarketSnapshot snapshot)
             return error;
         }
 
-        return a.Value == b.Value
-            ? new QueryError(StatusCodes.Status400BadRequest, parameters.Benchmark, $"The benchmark must differ from the symbol ({a.Value!.Symbol}).")
-            : (a.Value!, b.Value!);
+        if (a.Value == b.Value)
+        {
+            return new QueryError(StatusCodes.Status400BadRequest, parameters.Benchmark, $"The benchmark must differ from the symbol ({a.Value!.Symbol}).");
+        }
+
+        var aligned = Align(a.Value!, b.Value!, through, parameters);
+        return aligned.Error is { } alignError ? alignError : (a.Value!, b.Value!, aligned.Value!);
+    }
+
+    /// <summary>The benchmark (parameter <c>benchmark</c>) and the instruments compared with it, benchmark errors first.</summary>
+    public QueryResult<(SnapshotInstrument Benchmark, IReadOnlyList<SnapshotInstrument> Members)> WithBenchmark(
+        string benchmark, QueryResult<IReadOnlyList<SnapshotInstrument>> members)
+    {
+        var b = Resolve("benchmark", benchmark);
+        if ((b.Error ?? members.Error) is { } error)
+        {
+            return error;
+        }
+
+        return (b.Value!, members.Value!);
     }
 
     public QueryResult<IReadOnlyList<SnapshotInstrument>> ResolveGroup(string parameter, string group)

@@ -20,20 +20,13 @@ public sealed class PerformanceService(QueryPipeline pipeline)
     {
         var membersParameter = query.Symbols is null ? "group" : "symbols";
         var parameters = new InputParameters(Symbol: membersParameter, CutAt: query.AsOf is null ? null : "asOf", Members: membersParameter);
-        var benchmark = market.Resolve("benchmark", query.Benchmark);
-        if (benchmark.Error is { } unknownBenchmark)
-        {
-            return unknownBenchmark;
-        }
-
-        var found = query.Symbols is null ? market.ResolveGroup("group", query.Group!) : market.ResolveAll("symbols", query.Symbols);
-        if (found.Error is { } unknown)
+        var resolved = market.WithBenchmark(query.Benchmark, query.Symbols is null ? market.ResolveGroup("group", query.Group!) : market.ResolveAll("symbols", query.Symbols));
+        if (resolved.Error is { } unknown)
         {
             return unknown;
         }
 
-        var instruments = found.Value!;
-        var b = benchmark.Value!;
+        var (b, instruments) = resolved.Value;
         if (query.ReturnType == PerformanceReturnType.Total)
         {
             // No dividends or adjusted closes are stored yet (corporate actions come with their own issue): SPEC §2 forbids

@@ -18,20 +18,13 @@ public sealed class RelativePerformanceService(QueryPipeline pipeline)
 
     private static QueryResult<RelativePerformanceResponse> Compute(MarketQuery market, RelativePerformanceQuery query)
     {
-        var benchmark = market.Resolve("benchmark", query.Benchmark);
-        if (benchmark.Error is { } unknownBenchmark)
-        {
-            return unknownBenchmark;
-        }
-
-        var found = market.ResolveAll("symbols", query.Symbols);
-        if (found.Error is { } unknown)
+        var resolved = market.WithBenchmark(query.Benchmark, market.ResolveAll("symbols", query.Symbols));
+        if (resolved.Error is { } unknown)
         {
             return unknown;
         }
 
-        var symbols = found.Value!;
-        var b = benchmark.Value!;
+        var (b, symbols) = resolved.Value;
         var to = query.To ?? market.LatestCommonDate(symbols.Append(b));
         if (to is null)
         {

@@ -18,25 +18,19 @@ public sealed class RotationService(QueryPipeline pipeline)
     private static QueryResult<RotationResponse> Compute(MarketQuery market, RotationQuery query)
     {
         var parameters = new InputParameters(Symbol: "symbols", CutAt: query.AsOf is null ? null : "asOf");
-        var benchmark = market.Resolve("benchmark", query.Benchmark);
-        if (benchmark.Error is { } unknownBenchmark)
-        {
-            return unknownBenchmark;
-        }
-
-        var found = query.Symbols is null
+        var resolved = market.WithBenchmark(query.Benchmark, query.Symbols is null
             ? market.ResolveGroup("symbols", DefaultUniverse.SectorGroup)
-            : market.ResolveAll("symbols", query.Symbols);
-        if (found.Error is { } unknown)
+            : market.ResolveAll("symbols", query.Symbols));
+        if (resolved.Error is { } unknown)
         {
             return unknown;
         }
 
-        var b = benchmark.Value!;
+        var (b, members) = resolved.Value;
         var rotation = query.Parameters;
         var items = new List<RotationItem>();
         var asOf = DateOnly.MinValue;
-        foreach (var symbol in found.Value!)
+        foreach (var symbol in members)
         {
             // Cutting the data at asOf makes look-ahead impossible, whatever the computation does.
             var aligned = market.Align(symbol, b, query.AsOf, parameters);

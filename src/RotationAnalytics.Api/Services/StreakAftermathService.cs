@@ -22,20 +22,13 @@ public sealed class StreakAftermathService(QueryPipeline pipeline)
     private static QueryResult<StreakAftermathResponse> Compute(MarketQuery market, StreakAftermathQuery query)
     {
         var parameters = new InputParameters(CutAt: query.AsOf is null ? null : "asOf");
-        var resolved = market.ResolvePair(query.Symbol, query.Benchmark, parameters);
+        var resolved = market.ResolvePair(query.Symbol, query.Benchmark, query.AsOf, parameters);
         if (resolved.Error is { } unknown)
         {
             return unknown;
         }
 
-        var (symbol, benchmark) = resolved.Value;
-        var aligned = market.Align(symbol, benchmark, query.AsOf, parameters);
-        if (aligned.Error is { } alignError)
-        {
-            return alignError;
-        }
-
-        var pair = aligned.Value!;
+        var (symbol, benchmark, pair) = resolved.Value;
         var analyzed = StreakAftermath.Analyze(
             pair, query.AsOf, query.Direction, query.MinLength, query.Horizons, (query.Page - 1) * query.PageSize, query.PageSize);
         if (!analyzed.IsSuccess)

@@ -16,20 +16,13 @@ public sealed class StreakService(QueryPipeline pipeline)
     private static QueryResult<StreakResponse> Compute(MarketQuery market, StreakQuery query)
     {
         var parameters = new InputParameters(CutAt: query.AsOf is null ? null : "asOf");
-        var resolved = market.ResolvePair(query.Symbol, query.Benchmark, parameters);
+        var resolved = market.ResolvePair(query.Symbol, query.Benchmark, query.AsOf, parameters);
         if (resolved.Error is { } unknown)
         {
             return unknown;
         }
 
-        var (symbol, benchmark) = resolved.Value;
-        var aligned = market.Align(symbol, benchmark, query.AsOf, parameters);
-        if (aligned.Error is { } alignError)
-        {
-            return alignError;
-        }
-
-        var pair = aligned.Value!;
+        var (symbol, benchmark, pair) = resolved.Value;
         // Only the requested history page is materialised; the total comes with it.
         var analyzed = StreakAnalysis.Analyze(pair, query.AsOf, query.MinLength, (query.Page - 1) * query.PageSize, query.PageSize);
         if (!analyzed.IsSuccess)
