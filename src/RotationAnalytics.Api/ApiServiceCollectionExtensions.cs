@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -7,9 +6,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using RotationAnalytics.Api.Http;
 using RotationAnalytics.Api.Infrastructure;
+using RotationAnalytics.Api.OpenApi;
 using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Infrastructure;
 using RotationAnalytics.Api.Services;
@@ -60,18 +59,7 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddSingleton<CorrelationService>();
         builder.AddRequestProtection();
 
-        builder.Services.AddEndpointsApiExplorer();
-        builder.Services.AddSwaggerGen(options =>
-        {
-            options.SwaggerDoc("v1", new OpenApiInfo
-            {
-                Title = "RotationAnalytics API",
-                Version = "v1",
-                Description = "Rotation between market segments from stored daily bars: every figure cites its sources and method.",
-            });
-            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
-            options.IncludeXmlComments(xml);
-        });
+        builder.Services.AddTypedOpenApi();
 
         // Graceful shutdown: in-flight requests and an ingestion batch get time to finish.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -89,8 +77,7 @@ public static class ApiServiceCollectionExtensions
         app.UseCors(DashboardCorsOptions.PolicyName);
         app.UseRateLimiter();
         app.MapMetrics();
-        app.UseSwagger();
-        app.UseSwaggerUI(options => options.DocumentTitle = "RotationAnalytics API");
+        app.UseTypedOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

@@ -29,6 +29,7 @@ public sealed class CorrelationController(CorrelationService service, MarketCloc
     /// <response code="422">Fewer than two common daily returns dated in [from, to].</response>
     [HttpGet]
     [ProducesResponseType<CorrelationResponse>(StatusCodes.Status200OK)]
+    [ProducesCsv]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(string? symbols, string? benchmark, string? from, string? to, string? window, string? format)

@@ -30,6 +30,7 @@ public sealed class PerformanceController(PerformanceService service, MarketCloc
     /// <response code="422">returnType=total (no dividends stored yet), or no bar of the instruments or the benchmark on or before asOf.</response>
     [HttpGet]
     [ProducesResponseType<PerformanceResponse>(StatusCodes.Status200OK)]
+    [ProducesCsv]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(

@@ -26,6 +26,7 @@ public sealed class RelativePerformanceController(RelativePerformanceService ser
     /// <response code="422">No trading days of the pair in the window.</response>
     [HttpGet]
     [ProducesResponseType<RelativePerformanceResponse>(StatusCodes.Status200OK)]
+    [ProducesCsv]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(

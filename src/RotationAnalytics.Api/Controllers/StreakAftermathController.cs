@@ -32,6 +32,7 @@ public sealed class StreakAftermathController(StreakAftermathService service, Ma
     /// <response code="422">Not enough common history (fewer than two common dates up to asOf).</response>
     [HttpGet]
     [ProducesResponseType<StreakAftermathResponse>(StatusCodes.Status200OK)]
+    [ProducesCsv]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(

@@ -28,6 +28,7 @@ public sealed class StreaksController(StreakService streaks, MarketClock clock) 
     /// <response code="422">Not enough common history (fewer than two common dates up to asOf).</response>
     [HttpGet]
     [ProducesResponseType<StreakResponse>(StatusCodes.Status200OK)]
+    [ProducesCsv]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(
