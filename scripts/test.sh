@@ -26,6 +26,11 @@ if command -v docker-compose >/dev/null 2>&1; then
   docker-compose -f docker-compose.yml config --quiet && echo "docker-compose.yml: valid"
 fi
 
+# The pinned OpenAPI linter of OpenApiDocumentTests; npm ci only when the lock file changed since the last install.
+lint=tests/RotationAnalytics.Api.Tests/OpenApiLint
+cmp -s "$lint/package-lock.json" "$lint/node_modules/.installed-lock.json" 2>/dev/null \
+  || { (cd "$lint" && npm ci --no-audit --no-fund --loglevel=error) && cp "$lint/package-lock.json" "$lint/node_modules/.installed-lock.json"; }
+
 dotnet restore RotationAnalytics.sln
 dotnet build RotationAnalytics.sln --no-restore -c Release
 status=0

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using RotationAnalytics.Api.Controllers;
 using RotationAnalytics.Api.Http;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -17,7 +18,20 @@ public sealed class ParameterTypesFilter : IOperationFilter
     {
         var route = context.ApiDescription.RelativePath ?? string.Empty;
         var csv = context.MethodInfo.GetCustomAttribute<ProducesCsvAttribute>() is not null;
-        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+        operation.Parameters ??= [];
+        if (context.MethodInfo.DeclaringType?.IsAssignableTo(typeof(AnalyticsControllerBase)) == true
+            && !operation.Parameters.Any(p => p.Name == ResponseFormats.ParameterName))
+        {
+            // Every read endpoint takes format (StrictQueryParametersFilter), also one whose action does not declare it.
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = ResponseFormats.ParameterName,
+                In = ParameterLocation.Query,
+                Description = "json (the default and only representation of this endpoint).",
+            });
+        }
+
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
         {
             if (parameter.Name is null || ParameterSchemas.Find(route, parameter.Name) is not { } typed)
             {
