@@ -44,9 +44,10 @@ public static class OpenApiRegistration
 
     public static WebApplication UseTypedOpenApi(this WebApplication app)
     {
-        // The server is the one that served the document, so Swagger UI and a generated client call this host.
+        // Relative to the host that served the document (behind a path base, that base): Swagger UI and a generated
+        // client call the host they read it from, and the document names no host of its own.
         app.UseSwagger(options => options.PreSerializeFilters.Add((document, request) =>
-            document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}", Description = "This host" }]));
+            document.Servers = [new OpenApiServer { Url = request.PathBase.HasValue ? request.PathBase.Value : "/", Description = "The host serving this document" }]));
         app.UseSwaggerUI(options => options.DocumentTitle = "RotationAnalytics API");
         return app;
     }
