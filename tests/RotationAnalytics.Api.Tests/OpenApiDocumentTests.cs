@@ -394,15 +394,14 @@ public sealed class OpenApiDocumentTests(MarketDataApi api) : IAsyncLifetime
                 if (schema["nullable"]?.GetValue<bool>() == true)
                 {
                     schema.Remove("nullable");
-                    if (schema["type"] is JsonValue type)
+                    if (schema["allOf"] is not null || schema["$ref"] is not null || schema["type"] is not JsonValue)
                     {
-                        schema["type"] = new JsonArray(type.GetValue<string>(), "null");
-                        schema["enum"]?.AsArray().Add(null);
-                    }
-                    else
-                    {
+                        // The referenced schema refuses null itself: null is an alternative to the whole schema.
                         return new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "null" }, schema.DeepClone()) };
                     }
+
+                    schema["type"] = new JsonArray(schema["type"]!.GetValue<string>(), "null");
+                    schema["enum"]?.AsArray().Add(null);
                 }
 
                 return schema;

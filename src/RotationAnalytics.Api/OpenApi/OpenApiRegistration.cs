@@ -32,6 +32,10 @@ public static class OpenApiRegistration
                 : null);
             options.OrderActionsBy(api => $"{TagOrderFilter.Category(api)}_{TagOrderFilter.Tag(api)}_{api.RelativePath}_{api.HttpMethod}");
             options.AddSecurityDefinition(AdminSecurityFilter.SchemeName, AdminSecurityFilter.Scheme);
+            // Nullability from the records' nullable reference types; a nullable reference to a schema needs allOf in 3.0.
+            options.SupportNonNullableReferenceTypes();
+            options.UseAllOfToExtendReferenceSchemas();
+            options.SchemaFilter<EveryPropertyRequiredFilter>();
             options.OperationFilter<ParameterTypesFilter>();
             options.OperationFilter<ResponseContentFilter>();
             options.OperationFilter<AdminSecurityFilter>();
