@@ -35,7 +35,7 @@ public static class OpenApiRegistration
             // Nullability from the records' nullable reference types; a nullable reference to a schema needs allOf in 3.0.
             options.SupportNonNullableReferenceTypes();
             options.UseAllOfToExtendReferenceSchemas();
-            options.SchemaFilter<EveryPropertyRequiredFilter>();
+            options.SchemaFilter<NonNullablePropertiesRequiredFilter>();
             options.OperationFilter<ParameterTypesFilter>();
             options.OperationFilter<ResponseContentFilter>();
             options.OperationFilter<AdminSecurityFilter>();
