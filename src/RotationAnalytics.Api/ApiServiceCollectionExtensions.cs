@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using RotationAnalytics.Api.Briefs;
 using RotationAnalytics.Api.Http;
 using RotationAnalytics.Api.Infrastructure;
 using RotationAnalytics.Api.Queries;
@@ -58,6 +59,8 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddSingleton<PerformanceService>();
         builder.Services.AddSingleton<StreakAftermathService>();
         builder.Services.AddSingleton<CorrelationService>();
+        builder.Services.AddSingleton<BriefLanguages>();
+        builder.Services.AddSingleton<BriefService>();
         builder.AddRequestProtection();
 
         builder.Services.AddEndpointsApiExplorer();
