@@ -94,6 +94,9 @@ public sealed partial class BriefLanguage
 
     public string List(IEnumerable<string> items) => string.Join(Template.ListSeparator, items);
 
+    /// <summary>Clauses of one sentence (a list whose items have commas of their own).</summary>
+    public string Clauses(IEnumerable<string> clauses) => string.Join(Template.ClauseSeparator, clauses);
+
     /// <summary>Claims of a section joined into its text, each followed by its citation markers.</summary>
     public string Join(IEnumerable<string> sentences) => string.Join(Template.SentenceSeparator, sentences);
 
@@ -116,6 +119,7 @@ public sealed record BriefTemplate(
     string Percent,
     string BasisPoints,
     string ListSeparator,
+    string ClauseSeparator,
     string SentenceSeparator,
     string Instrument,
     IReadOnlyDictionary<string, string> InstrumentNames,

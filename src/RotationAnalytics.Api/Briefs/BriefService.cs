@@ -317,7 +317,14 @@ public sealed class BriefService(QueryPipeline pipeline, BriefLanguages language
             var bySymbol = instruments.ToDictionary(i => i.Symbol);
             if (members.Count == 0 || SectorBreadth.ForDate(members, asOf) is not { IsSuccess: true } day)
             {
-                Writer.Claim(language.Sentence("sectors.none", ("date", language.Date(asOf))), ["/instruments"], []);
+                // Coverage (first stored date per instrument) is what /instruments reports.
+                var firsts = instruments.Select(i => market.Bars(i, null)).Where(b => b.Count > 0).Select(b => b[0].Date).ToList();
+                Writer.Claim(
+                    firsts.Count == 0
+                        ? language.Sentence("sectors.empty")
+                        : language.Sentence("sectors.none", ("date", language.Date(asOf)), ("firstDate", language.Date(firsts.Min()))),
+                    ["/instruments"],
+                    []);
                 return;
             }
 
@@ -337,7 +344,7 @@ public sealed class BriefService(QueryPipeline pipeline, BriefLanguages language
             {
                 Writer.Claim(
                     language.Sentence(
-                        "sectors.missing", ("members", language.List(missing.Select(m => $"{language.Sector(m.Sector, m.Symbol)} ({m.Symbol})"))),
+                        "sectors.missing", ("members", language.List(missing.Select(m => language.Sentence("sectors.name", ("sector", language.Sector(m.Sector, m.Symbol)), ("symbol", m.Symbol))))),
                         ("date", language.Date(asOf))),
                     [dayUrl],
                     []);
@@ -417,7 +424,7 @@ public sealed class BriefService(QueryPipeline pipeline, BriefLanguages language
                     Writer.Claim(
                         language.Sentence(
                             "aftermath.event", ("start", language.Date(e.Streak.StartDate)), ("end", language.Date(e.Streak.EndDate)),
-                            ("length", language.Count(e.Streak.Length)), ("forwards", language.List(forwards))),
+                            ("length", language.Count(e.Streak.Length)), ("forwards", language.Clauses(forwards))),
                         [url],
                         CitePair(PreviousCommonDate(e.Streak.StartDate), furthest));
                 }
