@@ -120,7 +120,7 @@ public sealed partial class BriefTests(MarketDataApi api)
                 var claims = section.GetProperty("claims").EnumerateArray().ToList();
                 var markers = Marker().Matches(section.GetProperty("text").GetString()!).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
                 markers.Should().Equal(claims.SelectMany(c => c.GetProperty("references").EnumerateArray().Select(n => n.GetInt32())), "the text carries each claim's markers in order");
-                markers.Should().OnlyContain(n => byNumber.ContainsKey(n));
+                markers.Where(n => !byNumber.ContainsKey(n)).Should().BeEmpty("every marker is a reference");
                 firstUse.AddRange(markers.Where(n => !firstUse.Contains(n)));
                 foreach (var claim in claims)
                 {
@@ -148,10 +148,13 @@ public sealed partial class BriefTests(MarketDataApi api)
         for (var i = 0; i < enClaims.Count; i++)
         {
             zhClaims[i].References.Should().Equal(enClaims[i].References);
-            Figures(zhClaims[i].Text).Should().BeEquivalentTo(Figures(enClaims[i].Text), $"claim {i}: «{enClaims[i].Text}» / «{zhClaims[i].Text}»");
+            Figures(zhClaims[i].Text).Select(Key).Should().BeEquivalentTo(Figures(enClaims[i].Text).Select(Key), $"claim {i}: «{enClaims[i].Text}» / «{zhClaims[i].Text}»");
         }
 
         zh.GetProperty("title").GetString().Should().NotBe(en.GetProperty("title").GetString());
+
+        // The same figure in either language: its kind and value (dates as yyyy-MM-dd), not its wording.
+        static string Key(Figure f) => f.Kind == FigureKind.Date ? f.Text : $"{f.Kind} {f.Value.ToString(CultureInfo.InvariantCulture)}";
     }
 
     [Fact]
@@ -286,7 +289,7 @@ public sealed partial class BriefTests(MarketDataApi api)
             cited.Should().Contain(r => r.GetProperty("kind").GetString() == "source", $"«{text}» ({context}) cites the sources of its figures");
         }
 
-        var sourceIds = answers.SelectMany(a => a.TryGetProperty("sources", out var s) ? s.EnumerateArray().Select(x => x.GetProperty("id").GetInt64()) : []).ToHashSet();
+        var sourceIds = answers.SelectMany(a => a.ValueKind == JsonValueKind.Object && a.TryGetProperty("sources", out var s) ? s.EnumerateArray().Select(x => x.GetProperty("id").GetInt64()) : []).ToHashSet();
         foreach (var source in cited.Where(r => r.GetProperty("kind").GetString() == "source"))
         {
             source.GetProperty("provider").GetString().Should().Be("csv");
