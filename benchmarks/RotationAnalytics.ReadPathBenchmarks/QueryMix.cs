@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace RotationAnalytics.ReadPathBenchmarks;
 
 /// <summary>
-/// What a user asking new questions meets: random, never-repeated queries to the six analytics endpoints, interleaved
+/// What a user asking new questions meets: random, never-repeated queries to the six analytics endpoints and the rotation brief, interleaved
 /// in one run with repeats of queries already asked (answered from the cache), over one keep-alive connection. The
 /// repeats are the baseline: uncached latency is reported as a multiple of the cached median of the same run.
 /// </summary>
@@ -99,7 +99,7 @@ internal static class QueryMix
     {
         while (true)
         {
-            var url = random.Next(6) switch
+            var url = random.Next(7) switch
             {
                 0 => Pair(u, random, (a, b, asOf) => $"/streaks?symbol={a}&benchmark={b}&asOf={asOf}&minLength={random.Next(1, 12)}"),
                 1 => Window(u, random, (from, to) =>
@@ -107,8 +107,12 @@ internal static class QueryMix
                 2 => Window(u, random, (from, to) => $"/indicators/rsi?symbol={u.All[random.Next(u.All.Count)]}&period={random.Next(5, 30)}&from={from}&to={to}"),
                 3 => Window(u, random, (from, to) => $"/breadth/sectors?from={from}&to={to}"),
                 4 => Window(u, random, (from, to) => $"/highs?symbol={u.All[random.Next(u.All.Count)]}&from={from}&to={to}"),
-                _ => Window(u, random, (_, to) =>
+                5 => Window(u, random, (_, to) =>
                     $"/rotation?benchmark=SPY&symbols={string.Join(',', Pick(u.Sectors, random, 4))}&asOf={to}&tail={random.Next(1, 15)}"),
+                // The whole rotation brief: streaks twice, window returns on both bases, records, RSI, sector breadth for
+                // the day and the window, the aftermath study — one uncached answer.
+                _ => Pair(u, random, (a, b, asOf) =>
+                    $"/briefs/rotation?symbol={a}&benchmark={b}&asOf={asOf}&compare={Pick(u.Broad, random, 1)[0]}&lang={(random.Next(2) == 0 ? "en" : "zh")}"),
             };
             if (seen.Add(url))
             {

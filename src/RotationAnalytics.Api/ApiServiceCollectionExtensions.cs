@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using RotationAnalytics.Api.Briefs;
 using RotationAnalytics.Api.Http;
 using RotationAnalytics.Api.Infrastructure;
 using RotationAnalytics.Api.OpenApi;
@@ -57,6 +58,8 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddSingleton<PerformanceService>();
         builder.Services.AddSingleton<StreakAftermathService>();
         builder.Services.AddSingleton<CorrelationService>();
+        builder.Services.AddSingleton<BriefLanguages>();
+        builder.Services.AddSingleton<BriefService>();
         builder.AddRequestProtection();
 
         builder.Services.AddTypedOpenApi();

@@ -36,9 +36,12 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
     /// The representation to send (<c>format</c>, else <c>Accept</c>); an unacceptable <c>format</c> is recorded with
     /// the other parameter errors. Call with the other parameter checks.
     /// </summary>
-    protected ResponseFormat RequestedFormat(bool tabular)
+    protected ResponseFormat RequestedFormat(bool tabular) => RequestedFormat(tabular ? ResponseFormat.Csv : null);
+
+    /// <summary>As <see cref="RequestedFormat(bool)"/> for an endpoint whose alternative to JSON is <paramref name="alternative"/>.</summary>
+    protected ResponseFormat RequestedFormat(ResponseFormat? alternative)
     {
-        var (format, error) = ResponseFormats.Negotiate(Request, tabular);
+        var (format, error) = ResponseFormats.Negotiate(Request, alternative);
         if (error is not null)
         {
             Query.Fail(ResponseFormats.ParameterName, error);
@@ -48,12 +51,13 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
     }
 
     /// <summary>
-    /// The answer as JSON, as CSV when <paramref name="format"/> asks for it and the endpoint has a tabular form
-    /// (<paramref name="csv"/>), or as 304, 400, 404 or 422.
+    /// The answer as JSON, as its alternative form when <paramref name="format"/> asks for it and the endpoint has one
+    /// (<paramref name="alternative"/>: a <see cref="CsvTable"/> or a <see cref="MarkdownDocument"/>), or as 304, 400,
+    /// 404 or 422.
     /// </summary>
-    protected IActionResult Respond<T>(CachedAnswer<T> answer, ResponseFormat format = ResponseFormat.Json, Func<T, CsvTable>? csv = null)
+    protected IActionResult Respond<T>(CachedAnswer<T> answer, ResponseFormat format = ResponseFormat.Json, Func<T, IActionResult>? alternative = null)
     {
-        if (csv is null)
+        if (alternative is null)
         {
             // An endpoint without a tabular form need not have looked at format (e.g. /instruments): format=csv or
             // format=xml there is still a 400, never a JSON answer that ignores it.
@@ -73,9 +77,10 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
         Response.GetTypedHeaders().ETag = etag;
         Response.Headers.CacheControl = CacheControl;
         Response.Headers.Vary = "Accept";
-        if (format == ResponseFormat.Csv)
+        if (format != ResponseFormat.Json)
         {
-            // CSV has no room for the methodology and the sources its sourceIds point to; the JSON of the same query has.
+            // CSV has no room for the methodology and the sources its sourceIds point to, Markdown none for the claims'
+            // structure; the JSON of the same query has them.
             Response.Headers.Link = $"<{JsonAlternate()}>; rel=\"alternate\"; type=\"{ResponseFormats.JsonMediaType}\"";
         }
 
@@ -84,9 +89,9 @@ public abstract class AnalyticsControllerBase(MarketClock clock) : ControllerBas
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
-        if (format == ResponseFormat.Csv && csv is not null)
+        if (format != ResponseFormat.Json && alternative is not null)
         {
-            return csv(answer.Result.Value!);
+            return alternative(answer.Result.Value!);
         }
 
         return File(answer.Json, "application/json; charset=utf-8");

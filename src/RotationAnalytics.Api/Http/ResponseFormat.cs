@@ -2,11 +2,15 @@ using Microsoft.Net.Http.Headers;
 
 namespace RotationAnalytics.Api.Http;
 
-/// <summary>The representations of a read endpoint's answer: JSON always, CSV where the answer is tabular.</summary>
+/// <summary>
+/// The representations of a read endpoint's answer: JSON always, plus at most one alternative — CSV where the answer
+/// is tabular, Markdown where it is a document (the rotation brief).
+/// </summary>
 public enum ResponseFormat
 {
     Json,
     Csv,
+    Markdown,
 }
 
 public static class ResponseFormats
@@ -18,28 +22,37 @@ public static class ResponseFormats
 
     public const string JsonMediaType = "application/json";
 
+    public const string MarkdownMediaType = "text/markdown";
+
     /// <summary>
     /// The representation to send, and why the <c>format</c> parameter is unacceptable (null when it is fine). Without
     /// the parameter, <c>Accept</c> decides by q-value among the representations the endpoint has (RFC 9110 §12.5.1):
-    /// the most specific range naming a type gives its quality, CSV is chosen only when it is acceptable and preferred
+    /// the most specific range naming a type gives its quality, CSV (or Markdown) is chosen only when it is acceptable and preferred
     /// to JSON (higher q, or the same q by a more specific range, as in <c>text/csv, */*</c>). When neither is
     /// acceptable the header is disregarded and JSON sent, which RFC 9110 allows instead of a 406.
     /// </summary>
-    public static (ResponseFormat Format, string? Error) Negotiate(HttpRequest request, bool tabular)
+    public static (ResponseFormat Format, string? Error) Negotiate(HttpRequest request, bool tabular) =>
+        Negotiate(request, tabular ? ResponseFormat.Csv : null);
+
+    /// <summary>The same negotiation for an endpoint whose one alternative to JSON is <paramref name="alternative"/> (null: none).</summary>
+    public static (ResponseFormat Format, string? Error) Negotiate(HttpRequest request, ResponseFormat? alternative)
     {
         var parameter = request.Query[ParameterName].ToString();
         if (parameter.Length > 0)
         {
+            var offered = alternative is { } a ? $"json or {a.ToString().ToLowerInvariant()}" : "json";
             return parameter.ToUpperInvariant() switch
             {
                 "JSON" => (ResponseFormat.Json, null),
-                "CSV" when tabular => (ResponseFormat.Csv, null),
-                "CSV" => (ResponseFormat.Json, "This endpoint has no tabular form; use json."),
-                _ => (ResponseFormat.Json, $"'{parameter}' is not a format; use json{(tabular ? " or csv" : string.Empty)}."),
+                "CSV" when alternative == ResponseFormat.Csv => (ResponseFormat.Csv, null),
+                "MARKDOWN" when alternative == ResponseFormat.Markdown => (ResponseFormat.Markdown, null),
+                "CSV" => (ResponseFormat.Json, $"This endpoint has no tabular form; use {offered}."),
+                "MARKDOWN" => (ResponseFormat.Json, $"This endpoint has no Markdown form; use {offered}."),
+                _ => (ResponseFormat.Json, $"'{parameter}' is not a format; use {offered}."),
             };
         }
 
-        if (!tabular)
+        if (alternative is not { } other)
         {
             return (ResponseFormat.Json, null);
         }
@@ -50,9 +63,9 @@ public static class ResponseFormats
             return (ResponseFormat.Json, null);
         }
 
-        var csv = Preference(accept, CsvMediaType);
+        var preferred = Preference(accept, other == ResponseFormat.Csv ? CsvMediaType : MarkdownMediaType);
         var json = Preference(accept, JsonMediaType);
-        return (csv.Quality > 0 && csv.CompareTo(json) > 0 ? ResponseFormat.Csv : ResponseFormat.Json, null);
+        return (preferred.Quality > 0 && preferred.CompareTo(json) > 0 ? other : ResponseFormat.Json, null);
     }
 
     /// <summary>
