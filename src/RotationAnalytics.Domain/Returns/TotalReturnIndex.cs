@@ -38,7 +38,7 @@ public sealed record TotalReturnIndex(PriceBar[] Bars, TotalReturnSource[] Sourc
                 level *= (bar.Close + days[t].Dividend) / bars[t - 1].Close;
                 sources[t] = TotalReturnSource.Dividends;
             }
-            else if (double.IsFinite(days[t].AdjustedClose) && double.IsFinite(days[t - 1].AdjustedClose))
+            else if (days[t].AdjustedClose > 0 && days[t - 1].AdjustedClose > 0 && double.IsFinite(days[t].AdjustedClose) && double.IsFinite(days[t - 1].AdjustedClose))
             {
                 level *= days[t].AdjustedClose / days[t - 1].AdjustedClose;
                 sources[t] = TotalReturnSource.AdjustedClose;
