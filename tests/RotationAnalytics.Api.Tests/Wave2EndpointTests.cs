@@ -162,7 +162,7 @@ public sealed class Wave2EndpointTests(MarketDataApi api)
     /// endpoint with a return type refuses a total return there, naming the first instrument without the information.
     /// </summary>
     [Theory]
-    [InlineData("/performance?symbols=XLK,XLU&returnType=total", "XLK")]
+    [InlineData("/performance?symbols=XLK,XLU&returnType=total", "SPY")] // the benchmark (default SPY) is checked first: every excess rests on it
     [InlineData("/relative-performance?symbols=IWM&benchmark=SPY&from=2025-01-01&to=2025-12-31&returnType=total", "IWM")]
     [InlineData("/streaks?symbol=RUT&benchmark=SPX&asOf=2026-01-22&returnType=total", "RUT")]
     [InlineData("/streaks/aftermath?symbol=IWM&benchmark=SPY&asOf=2026-01-22&returnType=total", "IWM")]
