@@ -25,7 +25,7 @@ public sealed class CorporateActionReplayTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync("corporate_actions");
         _server = await ReplayServer.StartAsync();
         var settings = new Dictionary<string, string?>();
-        foreach (var provider in new[] { "Yahoo", "AlphaVantage", "Tiingo" })
+        foreach (var provider in new[] { "Yahoo", "AlphaVantage", "Tiingo", "Polygon" })
         {
             var prefix = $"Ingestion:Providers:{provider}:";
             settings[prefix + "BaseUrl"] = _server.BaseUrl.AbsoluteUri;
@@ -136,21 +136,24 @@ public sealed class CorporateActionReplayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Alpha_vantage_adjusted_series_and_tiingo_prices_report_their_corporate_actions()
+    public async Task Alpha_vantage_adjusted_series_and_tiingo_prices_report_their_corporate_actions_and_polygon_aggregates_do_not()
     {
         await AddInstrumentAsync("MSFT", ("alphavantage", "MSFT"));
         await AddInstrumentAsync("GOOGL", ("tiingo", "GOOGL"));
+        await AddInstrumentAsync("AAPL", ("polygon", "AAPL"));
         _server.On("/query", ReplayServer.File("alphavantage/time_series_daily_adjusted_msft_compact_2018-07-13.json"));
         _server.On("/tiingo/daily/", ReplayServer.File("tiingo/daily_prices_googl_2018-01-05_2018-01-19.json"));
+        _server.On("/v2/aggs/ticker/", ReplayServer.File("polygon/aggs_aapl_range_1_day_2023-01-01_2023-01-10_raw.json"));
 
         await RunAsync("alphavantage", "MSFT", new DateOnly(2018, 2, 21), new DateOnly(2018, 7, 13));
         await RunAsync("tiingo", "GOOGL", new DateOnly(2018, 1, 5), new DateOnly(2018, 1, 19));
+        await RunAsync("polygon", "AAPL", new DateOnly(2023, 1, 1), new DateOnly(2023, 1, 10));
 
         // "7. dividend amount": "0.4200" on 2018-05-16 is the only non-zero amount; every "8. split coefficient" is 1.
         (await ActionsAsync()).Should().Equal(("MSFT", new DateOnly(2018, 5, 16), "Dividend", 0.42, "alphavantage"));
         (await _database.QueryAsync(
             "SELECT provider, corporate_actions_reported FROM source_batches ORDER BY provider", r => (r.GetString(0), r.GetBoolean(1))))
-            .Should().Equal(("alphavantage", true), ("tiingo", true));
+            .Should().Equal(("alphavantage", true), ("polygon", false), ("tiingo", true));
         // "5. adjusted close" is kept as the adjusted close and "6. volume" as the volume (2018-07-13 row of the recording).
         (await _database.QueryAsync(
             "SELECT adjusted_close, volume FROM daily_bars WHERE date = '2018-07-13'", r => (r.GetDouble(0), r.GetDouble(1))))

@@ -17,8 +17,8 @@ namespace RotationAnalytics.Api.Queries;
 public sealed class MarketQuery(MarketSnapshot snapshot, ReturnType? returnType = null)
 {
     private readonly SortedSet<long> _cited = [];
-    private int _dividendDays;
-    private int _adjustedCloseDays;
+    private bool _usedDividends;
+    private bool _usedAdjustedCloses;
 
     public MarketSnapshot Snapshot => snapshot;
 
@@ -138,8 +138,8 @@ public sealed class MarketQuery(MarketSnapshot snapshot, ReturnType? returnType 
                 return TotalReturnGap;
             }
 
-            _dividendDays += coverage.DividendDays;
-            _adjustedCloseDays += coverage.AdjustedCloseDays;
+            _usedDividends |= coverage.DividendDays > 0;
+            _usedAdjustedCloses |= coverage.AdjustedCloseDays > 0;
         }
 
         return null;
@@ -227,10 +227,10 @@ public sealed class MarketQuery(MarketSnapshot snapshot, ReturnType? returnType 
             return " Price returns (returnType=price): closes only, dividends are left out.";
         }
 
-        var information = (_dividendDays > 0, _adjustedCloseDays > 0) switch
+        var information = (_usedDividends, _usedAdjustedCloses) switch
         {
-            (true, true) => $"stored cash dividends on {_dividendDays} trading days and, where a source reported no dividends, the provider's dividend-adjusted close on {_adjustedCloseDays}",
-            (false, true) => $"the provider's dividend-adjusted close (the only dividend information stored), on all {_adjustedCloseDays} trading days",
+            (true, true) => "stored cash dividends and, on days whose source reported no dividends, the provider's dividend-adjusted close",
+            (false, true) => "the provider's dividend-adjusted close (the only dividend information stored for these dates)",
             _ => "stored cash dividends from sources that report them (a day without one had none)",
         };
         return " Total returns (returnType=total): a total-return index TR(first) = C(first), TR(t) = TR(t−1)·(C(t) + D(t))/C(t−1), " +

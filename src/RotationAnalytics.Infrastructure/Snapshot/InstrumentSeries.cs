@@ -67,7 +67,7 @@ public sealed class InstrumentSeries
     public long Bytes =>
         (Bars.LongLength * 40) + ((_adjustedCloses?.LongLength ?? 0) * 8) + ((_volumes?.LongLength ?? 0) * 8) +
         (_flaggedIndexes.LongLength * 12) + (_runStarts.LongLength * 14) + (_dividends.ExDates.LongLength * 20) +
-        ((_totalReturn?.Bars.LongLength ?? 0) * 45);
+        ((_totalReturn?.Bars.LongLength ?? 0) * 53);
 
     /// <summary>Stored cash dividends ascending by ex-date.</summary>
     public DividendColumns Dividends => _dividends;
