@@ -15,6 +15,10 @@ public class RotationDbContext(DbContextOptions<RotationDbContext> options) : Db
 
     public DbSet<BarRevision> BarRevisions => Set<BarRevision>();
 
+    public DbSet<CorporateAction> CorporateActions => Set<CorporateAction>();
+
+    public DbSet<CorporateActionRevision> CorporateActionRevisions => Set<CorporateActionRevision>();
+
     public DbSet<RejectedBar> RejectedBars => Set<RejectedBar>();
 
     public DbSet<IngestionRun> IngestionRuns => Set<IngestionRun>();

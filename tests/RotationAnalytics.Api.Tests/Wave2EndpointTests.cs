@@ -157,13 +157,22 @@ public sealed class Wave2EndpointTests(MarketDataApi api)
         xlkYtd[15].Split(';').Should().HaveCount(2, "the XLK and SPY batches");
     }
 
-    [Fact]
-    public async Task Performance_with_total_returns_is_refused_until_dividends_are_stored()
+    /// <summary>
+    /// The shared CSV files carry neither dividends nor adjusted closes (SOURCES.md: raw, not dividend-adjusted), so every
+    /// endpoint with a return type refuses a total return there, naming the first instrument without the information.
+    /// </summary>
+    [Theory]
+    [InlineData("/performance?symbols=XLK,XLU&returnType=total", "SPY")] // the benchmark (default SPY) is checked first: every excess rests on it
+    [InlineData("/relative-performance?symbols=IWM&benchmark=SPY&from=2025-01-01&to=2025-12-31&returnType=total", "IWM")]
+    [InlineData("/streaks?symbol=RUT&benchmark=SPX&asOf=2026-01-22&returnType=total", "RUT")]
+    [InlineData("/streaks/aftermath?symbol=IWM&benchmark=SPY&asOf=2026-01-22&returnType=total", "IWM")]
+    [InlineData("/correlation?symbols=SPY&benchmark=IWM&from=2025-01-01&to=2025-12-31&returnType=TOTAL", "SPY")]
+    public async Task Total_return_on_data_without_dividend_information_is_a_422_naming_the_instrument(string url, string instrument)
     {
-        var problem = await GetProblemAsync("/performance?symbols=XLK,XLU&returnType=total", HttpStatusCode.UnprocessableEntity);
+        var problem = await GetProblemAsync(url, HttpStatusCode.UnprocessableEntity);
 
         problem.GetProperty("parameter").GetString().Should().Be("returnType");
-        problem.GetProperty("detail").GetString().Should().Contain("XLK").And.Contain("dividend");
+        problem.GetProperty("detail").GetString().Should().Contain($"no dividend information for {instrument} ").And.Contain("returnType=price");
     }
 
     [Fact]

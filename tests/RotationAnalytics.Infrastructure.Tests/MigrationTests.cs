@@ -41,7 +41,8 @@ public sealed class MigrationTests : IAsyncLifetime
         var tables = await TablesAsync();
         tables.Should().BeEquivalentTo(
             "__ef_migrations_history", "instruments", "provider_symbols", "daily_bars", "source_batches",
-            "bar_revisions", "rejected_bars", "ingestion_runs", "ingestion_run_symbols", "data_version", "data_changes");
+            "bar_revisions", "rejected_bars", "ingestion_runs", "ingestion_run_symbols", "data_version", "data_changes",
+            "corporate_actions", "corporate_action_revisions");
         var applied = await _database.ScalarAsync<long>("SELECT count(*) FROM __ef_migrations_history");
 
         await using (var scope = _services.CreateAsyncScope())

@@ -1,3 +1,5 @@
+using RotationAnalytics.Domain.Returns;
+
 namespace RotationAnalytics.Api.Contracts;
 
 /// <summary>Correlation and beta of daily returns against a benchmark (SPEC §3.9; shape fixed by SPEC §5).</summary>
@@ -6,6 +8,7 @@ public sealed record CorrelationResponse(
     DateOnly From,
     DateOnly To,
     int Window,
+    ReturnType ReturnType,
     IReadOnlyList<CorrelationItem> Results,
     string Methodology,
     IReadOnlyList<SourceResponse> Sources);

@@ -1,3 +1,5 @@
+using RotationAnalytics.Domain.Returns;
+
 namespace RotationAnalytics.Api.Contracts;
 
 /// <summary>
@@ -8,19 +10,12 @@ namespace RotationAnalytics.Api.Contracts;
 public sealed record PerformanceResponse(
     string Benchmark,
     DateOnly AsOf,
-    PerformanceReturnType ReturnType,
+    ReturnType ReturnType,
     IReadOnlyList<string> Horizons,
     IReadOnlyList<PerformanceRowResponse> Rows,
     PerformanceRowResponse BenchmarkPerformance,
     string Methodology,
     IReadOnlyList<SourceResponse> Sources);
-
-/// <summary>Closes only (<c>price</c>), or a total-return index with dividends reinvested (<c>total</c>, SPEC §2).</summary>
-public enum PerformanceReturnType
-{
-    Price,
-    Total,
-}
 
 /// <summary>
 /// One instrument: E = its last trading date on or before asOf and its close (<c>endDate</c>, <c>endPrice</c>). When the

@@ -8,6 +8,7 @@ public sealed record RelativePerformanceResponse(
     DateOnly From,
     DateOnly To,
     PriceBasis Basis,
+    ReturnType ReturnType,
     IReadOnlyList<RelativePerformanceItem> Results,
     string Methodology,
     IReadOnlyList<SourceResponse> Sources);

@@ -1,3 +1,4 @@
+using RotationAnalytics.Domain.Returns;
 using RotationAnalytics.Domain.Streaks;
 
 namespace RotationAnalytics.Api.Contracts;
@@ -13,6 +14,7 @@ public sealed record StreakAftermathResponse(
     string Symbol,
     string Benchmark,
     DateOnly AsOf,
+    ReturnType ReturnType,
     StreakDirection Direction,
     int MinLength,
     IReadOnlyList<int> Horizons,

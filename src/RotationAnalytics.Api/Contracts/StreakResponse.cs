@@ -1,3 +1,4 @@
+using RotationAnalytics.Domain.Returns;
 using RotationAnalytics.Domain.Streaks;
 
 namespace RotationAnalytics.Api.Contracts;
@@ -7,6 +8,7 @@ public sealed record StreakResponse(
     string Symbol,
     string Benchmark,
     DateOnly AsOf,
+    ReturnType ReturnType,
     CurrentStreakResponse? Current,
     StreakRecordsResponse Records,
     StreakHistoryResponse History,

@@ -22,17 +22,18 @@ public sealed class CorrelationController(CorrelationService service, MarketCloc
     /// <param name="from" example="2025-01-01">yyyy-MM-dd, date of the first return counted. Default: one year before <c>to</c> (the day after).</param>
     /// <param name="to" example="2025-12-31">yyyy-MM-dd, date of the last return. Default: the latest date on which every instrument has a bar.</param>
     /// <param name="window" example="63">Trailing window of the series in returns (5–756, default 63).</param>
+    /// <param name="returnType" example="price">price (default): closes; total: a total-return index with cash dividends reinvested (SPEC §2), 422 naming the instrument where its dividend information is missing.</param>
     /// <param name="format">json (default) or csv (the series).</param>
     /// <response code="200">One result per symbol, with sources.</response>
     /// <response code="400">A parameter is malformed or out of range; each is named in <c>errors</c>.</response>
     /// <response code="404">An unknown symbol or benchmark.</response>
-    /// <response code="422">Fewer than two common daily returns dated in [from, to].</response>
+    /// <response code="422">Fewer than two common daily returns dated in [from, to]. Or returnType=total where an instrument has no dividend information (no source reporting dividends, no adjusted close) over the data used.</response>
     [HttpGet]
     [ProducesResponseType<CorrelationResponse>(StatusCodes.Status200OK)]
     [ProducesCsv]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public IActionResult Get(string? symbols, string? benchmark, string? from, string? to, string? window, string? format)
+    public IActionResult Get(string? symbols, string? benchmark, string? from, string? to, string? window, string? returnType, string? format)
     {
         var fromDate = Query.Date(nameof(from), from);
         var toDate = Query.Date(nameof(to), to);
@@ -42,7 +43,8 @@ public sealed class CorrelationController(CorrelationService service, MarketCloc
             Query.Symbol(nameof(benchmark), benchmark) ?? string.Empty,
             fromDate,
             toDate,
-            Query.WholeNumber(nameof(window), window, ReturnCorrelation.DefaultWindow, 5, 756));
+            Query.WholeNumber(nameof(window), window, ReturnCorrelation.DefaultWindow, 5, 756),
+            Query.ReturnType(nameof(returnType), returnType));
         var responseFormat = RequestedFormat(tabular: true);
         if (!Query.IsValid)
         {

@@ -22,12 +22,12 @@ public sealed class PerformanceController(PerformanceService service, MarketCloc
     /// <param name="benchmark" example="SPY">Benchmark symbol or alias (default SPY).</param>
     /// <param name="asOf" example="2026-01-22">yyyy-MM-dd; each instrument ends at its last trading date on or before it. Default: the latest date on which every instrument has a bar.</param>
     /// <param name="horizons" example="1M,YTD,1Y">Comma-separated codes among 1D 1W WTD MTD 1M QTD 3M 6M YTD 1Y 3Y 5Y 10Y MAX, in the order wanted. Default: all, in that order.</param>
-    /// <param name="returnType" example="price">price (default, closes). total needs dividends, which are not stored yet: 422.</param>
+    /// <param name="returnType" example="price">price (default): closes; total: a total-return index with cash dividends reinvested (SPEC §2), 422 naming the instrument where its dividend information is missing.</param>
     /// <param name="format">json (default) or csv (one row per symbol and horizon).</param>
     /// <response code="200">One row per instrument, the benchmark's own row, with sources.</response>
     /// <response code="400">A parameter is malformed or out of range (e.g. an unknown horizon code, or both symbols and group); each is named in <c>errors</c>.</response>
     /// <response code="404">An unknown symbol, benchmark or group.</response>
-    /// <response code="422">returnType=total (no dividends stored yet), or no bar of the instruments or the benchmark on or before asOf.</response>
+    /// <response code="422">No bar of the instruments or the benchmark on or before asOf. Or returnType=total where an instrument has no dividend information (no source reporting dividends, no adjusted close) over the data used.</response>
     [HttpGet]
     [ProducesResponseType<PerformanceResponse>(StatusCodes.Status200OK)]
     [ProducesCsv]
@@ -57,7 +57,7 @@ public sealed class PerformanceController(PerformanceService service, MarketCloc
             Query.Symbol(nameof(benchmark), benchmark, required: false) ?? "SPY",
             Query.Date(nameof(asOf), asOf),
             horizonList.IsSuccess ? horizonList.Value : [],
-            Query.Choice(nameof(returnType), returnType, "price", "price", "total") == "total" ? PerformanceReturnType.Total : PerformanceReturnType.Price);
+            Query.ReturnType(nameof(returnType), returnType));
         var responseFormat = RequestedFormat(tabular: true);
         if (!Query.IsValid)
         {

@@ -19,18 +19,19 @@ public sealed class RelativePerformanceController(RelativePerformanceService ser
     /// <param name="to" example="2026-01-23">yyyy-MM-dd, last day. Default: the latest date on which every instrument has a bar.</param>
     /// <param name="basis" example="close">close (default): base is the close before <c>from</c>; open: base is the open of the first day.</param>
     /// <param name="rsLine">true to include the relative-strength line RS(t) = 100·(CA(t)/CA(base))/(CB(t)/CB(base)).</param>
+    /// <param name="returnType" example="price">price (default): closes; total: a total-return index with cash dividends reinvested (SPEC §2), 422 naming the instrument where its dividend information is missing.</param>
     /// <param name="format">json (default) or csv (one row per symbol).</param>
     /// <response code="200">One result per symbol, with sources.</response>
     /// <response code="400">A parameter is malformed or out of range; each is named in <c>errors</c>.</response>
     /// <response code="404">An unknown symbol or benchmark.</response>
-    /// <response code="422">No trading days of the pair in the window.</response>
+    /// <response code="422">No trading days of the pair in the window. Or returnType=total where an instrument has no dividend information (no source reporting dividends, no adjusted close) over the data used.</response>
     [HttpGet]
     [ProducesResponseType<RelativePerformanceResponse>(StatusCodes.Status200OK)]
     [ProducesCsv]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(
-        string? symbols, string? benchmark, string? from, string? to, string? basis, string? rsLine, string? format)
+        string? symbols, string? benchmark, string? from, string? to, string? basis, string? rsLine, string? returnType, string? format)
     {
         var fromDate = Query.Date(nameof(from), from);
         var toDate = Query.Date(nameof(to), to);
@@ -41,7 +42,8 @@ public sealed class RelativePerformanceController(RelativePerformanceService ser
             fromDate,
             toDate,
             Query.Choice(nameof(basis), basis, "close", "close", "open") == "open" ? PriceBasis.Open : PriceBasis.Close,
-            Query.Choice(nameof(rsLine), rsLine, "false", "true", "false") == "true");
+            Query.Choice(nameof(rsLine), rsLine, "false", "true", "false") == "true",
+            Query.ReturnType(nameof(returnType), returnType));
         var responseFormat = RequestedFormat(tabular: true);
         if (!Query.IsValid)
         {

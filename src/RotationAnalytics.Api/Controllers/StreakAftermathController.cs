@@ -25,11 +25,12 @@ public sealed class StreakAftermathController(StreakAftermathService service, Ma
     /// <param name="horizons" example="5,21,63,126">Comma-separated forward horizons in trading days (each 1–2520, at most 10). Default: 5,21,63,126.</param>
     /// <param name="page" example="1">Events page, from 1.</param>
     /// <param name="pageSize" example="50">Events per page (1–500, default 50); the summary always covers every event.</param>
+    /// <param name="returnType" example="price">price (default): closes; total: a total-return index with cash dividends reinvested (SPEC §2), 422 naming the instrument where its dividend information is missing.</param>
     /// <param name="format">json (default) or csv.</param>
     /// <response code="200">The events (one page, oldest first) and the summary per horizon, with sources.</response>
     /// <response code="400">A parameter is malformed or out of range; each is named in <c>errors</c>.</response>
     /// <response code="404">An unknown symbol or benchmark.</response>
-    /// <response code="422">Not enough common history (fewer than two common dates up to asOf).</response>
+    /// <response code="422">Not enough common history (fewer than two common dates up to asOf). Or returnType=total where an instrument has no dividend information (no source reporting dividends, no adjusted close) over the data used.</response>
     [HttpGet]
     [ProducesResponseType<StreakAftermathResponse>(StatusCodes.Status200OK)]
     [ProducesCsv]
@@ -44,6 +45,7 @@ public sealed class StreakAftermathController(StreakAftermathService service, Ma
         string? horizons,
         string? page,
         string? pageSize,
+        string? returnType,
         string? format)
     {
         var query = new StreakAftermathQuery(
@@ -59,7 +61,8 @@ public sealed class StreakAftermathController(StreakAftermathService service, Ma
             minLength is null ? null : Query.WholeNumber(nameof(minLength), minLength, 1, 1, 10_000),
             Query.WholeNumbers(nameof(horizons), horizons, 1, 2520, 10),
             Query.WholeNumber(nameof(page), page, 1, 1, 1_000_000),
-            Query.WholeNumber(nameof(pageSize), pageSize, 50, 1, 500));
+            Query.WholeNumber(nameof(pageSize), pageSize, 50, 1, 500),
+            Query.ReturnType(nameof(returnType), returnType));
         var responseFormat = RequestedFormat(tabular: true);
         if (!Query.IsValid)
         {

@@ -21,18 +21,19 @@ public sealed class StreaksController(StreakService streaks, MarketClock clock) 
     /// <param name="minLength" example="10">Shortest streak listed in the history (1–10000, default 1).</param>
     /// <param name="page" example="1">History page, from 1.</param>
     /// <param name="pageSize" example="50">History items per page (1–500, default 50).</param>
+    /// <param name="returnType" example="price">price (default): closes; total: a total-return index with cash dividends reinvested (SPEC §2), 422 naming the instrument where its dividend information is missing.</param>
     /// <param name="format">json (default) or csv.</param>
     /// <response code="200">The streak analysis with its sources.</response>
     /// <response code="400">A parameter is malformed or out of range; each is named in <c>errors</c>.</response>
     /// <response code="404">An unknown symbol or benchmark.</response>
-    /// <response code="422">Not enough common history (fewer than two common dates up to asOf).</response>
+    /// <response code="422">Not enough common history (fewer than two common dates up to asOf). Or returnType=total where an instrument has no dividend information (no source reporting dividends, no adjusted close) over the data used.</response>
     [HttpGet]
     [ProducesResponseType<StreakResponse>(StatusCodes.Status200OK)]
     [ProducesCsv]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(
-        string? symbol, string? benchmark, string? asOf, string? minLength, string? page, string? pageSize, string? format)
+        string? symbol, string? benchmark, string? asOf, string? minLength, string? page, string? pageSize, string? returnType, string? format)
     {
         var query = new StreakQuery(
             Query.Symbol(nameof(symbol), symbol) ?? string.Empty,
@@ -40,7 +41,8 @@ public sealed class StreaksController(StreakService streaks, MarketClock clock) 
             Query.Date(nameof(asOf), asOf),
             Query.WholeNumber(nameof(minLength), minLength, 1, 1, 10_000),
             Query.WholeNumber(nameof(page), page, 1, 1, 1_000_000),
-            Query.WholeNumber(nameof(pageSize), pageSize, 50, 1, 500));
+            Query.WholeNumber(nameof(pageSize), pageSize, 50, 1, 500),
+            Query.ReturnType(nameof(returnType), returnType));
         var responseFormat = RequestedFormat(tabular: true);
         if (!Query.IsValid)
         {

@@ -207,6 +207,12 @@ public sealed class QueryParameters(ModelStateDictionary modelState, DateOnly to
         return value;
     }
 
+    /// <summary><c>returnType</c>: <c>price</c> (default) or <c>total</c> (SPEC §2).</summary>
+    public RotationAnalytics.Domain.Returns.ReturnType ReturnType(string parameter, string? value) =>
+        Choice(parameter, value, "price", "price", "total") == "total"
+            ? RotationAnalytics.Domain.Returns.ReturnType.Total
+            : RotationAnalytics.Domain.Returns.ReturnType.Price;
+
     /// <summary>One of the allowed words, case-insensitive.</summary>
     public string Choice(string parameter, string? value, string defaultValue, params string[] allowed)
     {

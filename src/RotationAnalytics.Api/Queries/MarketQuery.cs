@@ -1,4 +1,5 @@
 using RotationAnalytics.Api.Contracts;
+using RotationAnalytics.Domain.Returns;
 using RotationAnalytics.Domain.Series;
 using RotationAnalytics.Infrastructure.Snapshot;
 
@@ -7,13 +8,24 @@ namespace RotationAnalytics.Api.Queries;
 /// <summary>
 /// One request's view of the market, all from one snapshot: resolving symbols and groups (aliases, any case,
 /// duplicates answered once, unknown → 404 naming the parameter), cutting series at as-of dates, aligning pairs,
-/// and collecting the source batches of the bars that entered the answer for its <c>sources</c>.
+/// and collecting the source batches of the bars that entered the answer for its <c>sources</c>. The return type enters
+/// here and nowhere else: with <see cref="ReturnType.Total"/> every series a computation reads is the instrument's
+/// total-return index (SPEC §2), and every cited range must rest on dividend information, else the answer is a 422
+/// naming the instrument (<see cref="TotalReturnGap"/>) — never a price return labelled total.
 /// </summary>
-public sealed class MarketQuery(MarketSnapshot snapshot)
+/// <param name="returnType">The endpoint's return type; null for endpoints that have none (RSI, highs, breadth, rotation).</param>
+public sealed class MarketQuery(MarketSnapshot snapshot, ReturnType? returnType = null)
 {
     private readonly SortedSet<long> _cited = [];
+    private bool _usedDividends;
+    private bool _usedAdjustedCloses;
 
     public MarketSnapshot Snapshot => snapshot;
+
+    public ReturnType ReturnType => returnType ?? ReturnType.Price;
+
+    /// <summary>The first cited range of a total return without dividend information, as the 422 that must answer instead.</summary>
+    public QueryError? TotalReturnGap { get; private set; }
 
     public QueryResult<SnapshotInstrument> Resolve(string parameter, string symbol) =>
         snapshot.Find(symbol) is { } instrument ? instrument : QueryError.UnknownSymbol(parameter, symbol);
@@ -58,7 +70,16 @@ public sealed class MarketQuery(MarketSnapshot snapshot)
         }
 
         var aligned = Align(a.Value!, b.Value!, through, parameters);
-        return aligned.Error is { } alignError ? alignError : (a.Value!, b.Value!, aligned.Value!);
+        if (aligned.Error is { } alignError)
+        {
+            return alignError;
+        }
+
+        // Streak analyses read every daily return of the pair's history, so all of it must rest on dividend information.
+        var pair = aligned.Value!;
+        return RequireTotalReturn([a.Value!, b.Value!], pair.Dates[0], pair.Dates[^1], "returnType") is { } gap
+            ? gap
+            : (a.Value!, b.Value!, pair);
     }
 
     /// <summary>The benchmark (parameter <c>benchmark</c>) and the instruments compared with it, benchmark errors first.</summary>
@@ -84,8 +105,45 @@ public sealed class MarketQuery(MarketSnapshot snapshot)
 
     public InstrumentSeries Series(SnapshotInstrument instrument) => snapshot.Series(instrument);
 
-    /// <summary>The bars dated on or before <paramref name="through"/> (all when null), without copying.</summary>
-    public ArraySegment<PriceBar> Bars(SnapshotInstrument instrument, DateOnly? through) => snapshot.Series(instrument).Through(through);
+    /// <summary>
+    /// The bars dated on or before <paramref name="through"/> (all when null), without copying: closes, or for a total
+    /// return the total-return index (TR(first stored date) = close, every price of day t scaled by TR(t)/C(t)).
+    /// </summary>
+    public ArraySegment<PriceBar> Bars(SnapshotInstrument instrument, DateOnly? through) => ReturnType == ReturnType.Total
+        ? snapshot.Series(instrument).TotalReturn.Through(through)
+        : snapshot.Series(instrument).Through(through);
+
+    /// <summary>
+    /// For a total return: null when the growth of every trading day in (<paramref name="after"/>, <paramref name="through"/>]
+    /// of each instrument rests on stored dividends or a provider's adjusted close, else the 422 naming the first instrument
+    /// that lacks it (also kept as <see cref="TotalReturnGap"/>). Always null for a price return.
+    /// </summary>
+    public QueryError? RequireTotalReturn(IEnumerable<SnapshotInstrument> instruments, DateOnly after, DateOnly through, string parameter)
+    {
+        if (ReturnType != ReturnType.Total)
+        {
+            return null;
+        }
+
+        foreach (var instrument in instruments)
+        {
+            var coverage = snapshot.Series(instrument).TotalReturn.Coverage(after, through);
+            if (coverage.FirstUnavailable is { } day)
+            {
+                TotalReturnGap ??= QueryError.NotEnoughData(
+                    parameter,
+                    $"returnType=total: no dividend information for {instrument.Symbol} on {coverage.UnavailableDays} trading day(s) " +
+                    $"between {after:yyyy-MM-dd} and {through:yyyy-MM-dd}, the first {day:yyyy-MM-dd} (no source reporting its dividends, " +
+                    "no provider adjusted close); a total return cannot be given there. Use returnType=price, or ingest a source with dividends.");
+                return TotalReturnGap;
+            }
+
+            _usedDividends |= coverage.DividendDays > 0;
+            _usedAdjustedCloses |= coverage.AdjustedCloseDays > 0;
+        }
+
+        return null;
+    }
 
     /// <summary>The pair's bars up to <paramref name="through"/> joined on their common dates; 422 when they share none.</summary>
     public QueryResult<AlignedPair> Align(SnapshotInstrument a, SnapshotInstrument b, DateOnly? through, InputParameters parameters)
@@ -122,13 +180,23 @@ public sealed class MarketQuery(MarketSnapshot snapshot)
         return latest;
     }
 
-    /// <summary>Cites the bars of the instruments dated in [from, to]; returns their batch ids for a sourceIds field.</summary>
+    /// <summary>
+    /// Cites the bars of the instruments dated in [from, to] — for a total return also the dividends going ex in (from, to],
+    /// whose growth must rest on dividend information (<see cref="RequireTotalReturn"/>); returns the batch ids for a
+    /// sourceIds field.
+    /// </summary>
     public long[] Cite(IEnumerable<SnapshotInstrument> instruments, DateOnly from, DateOnly to)
     {
         var ids = new SortedSet<long>();
         foreach (var instrument in instruments)
         {
-            snapshot.Series(instrument).AddSources(ids, from, to);
+            var series = snapshot.Series(instrument);
+            series.AddSources(ids, from, to);
+            if (ReturnType == ReturnType.Total)
+            {
+                series.Dividends.AddSources(ids, from, to);
+                RequireTotalReturn([instrument], from, to, "returnType");
+            }
         }
 
         _cited.UnionWith(ids);
@@ -137,11 +205,37 @@ public sealed class MarketQuery(MarketSnapshot snapshot)
 
     public long[] Cite(SnapshotInstrument instrument, DateOnly from, DateOnly to) => Cite([instrument], from, to);
 
-    /// <summary>The methodology (marked when synthetic data entered) and every batch cited so far.</summary>
+    /// <summary>
+    /// The methodology (with the return type and the dividend information used, for endpoints that have a return type;
+    /// marked when synthetic data entered) and every batch cited so far.
+    /// </summary>
     public CitedSources Sources(string methodology)
     {
         var sources = _cited.Select(id => SourceResponses.From(snapshot.Sources[id])).ToList();
-        return new CitedSources(SourceResponses.Label(methodology, sources), sources);
+        return new CitedSources(SourceResponses.Label(methodology + ReturnTypeStatement(), sources), sources);
+    }
+
+    private string ReturnTypeStatement()
+    {
+        if (returnType is null)
+        {
+            return string.Empty;
+        }
+
+        if (returnType == ReturnType.Price)
+        {
+            return " Price returns (returnType=price): closes only, dividends are left out.";
+        }
+
+        var information = (_usedDividends, _usedAdjustedCloses) switch
+        {
+            (true, true) => "stored cash dividends and, on days whose source reported no dividends, the provider's dividend-adjusted close",
+            (false, true) => "the provider's dividend-adjusted close (the only dividend information stored for these dates)",
+            _ => "stored cash dividends from sources that report them (a day without one had none)",
+        };
+        return " Total returns (returnType=total): a total-return index TR(first) = C(first), TR(t) = TR(t−1)·(C(t) + D(t))/C(t−1), " +
+               $"D(t) = cash dividend with ex-date t, built from {information}; prices shown are index levels (TR = close on the " +
+               "instrument's first stored date).";
     }
 }
 

@@ -1,18 +1,19 @@
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Domain.Correlation;
+using RotationAnalytics.Domain.Returns;
 
 namespace RotationAnalytics.Api.Services;
 
 /// <param name="From">First return date; null: one year before <paramref name="To"/> (the day after).</param>
 /// <param name="To">Last return date; null: the latest date on which every instrument has a bar.</param>
-public sealed record CorrelationQuery(IReadOnlyList<string> Symbols, string Benchmark, DateOnly? From, DateOnly? To, int Window);
+public sealed record CorrelationQuery(IReadOnlyList<string> Symbols, string Benchmark, DateOnly? From, DateOnly? To, int Window, ReturnType ReturnType);
 
 /// <summary>Answers /correlation: each symbol aligned with the benchmark up to to, then the domain correlation report.</summary>
 public sealed class CorrelationService(QueryPipeline pipeline)
 {
     public CachedAnswer<CorrelationResponse> Get(CorrelationQuery query, string cacheKey) =>
-        pipeline.Answer(cacheKey, market => Compute(market, query));
+        pipeline.Answer(cacheKey, query.ReturnType, market => Compute(market, query));
 
     private static QueryResult<CorrelationResponse> Compute(MarketQuery market, CorrelationQuery query)
     {
@@ -68,6 +69,6 @@ public sealed class CorrelationService(QueryPipeline pipeline)
             "is skipped, not filled), dated by their end date. Over the returns dated in [from, to]: Pearson correlation and beta = " +
             $"cov(r, r{b.Symbol})/var(r{b.Symbol}). Series: the same over the trailing {query.Window} returns ending at each date " +
             "(only earlier data; null until that many returns exist).");
-        return new CorrelationResponse(b.Symbol, from, to.Value, query.Window, results, cited.Methodology, cited.Sources);
+        return new CorrelationResponse(b.Symbol, from, to.Value, query.Window, query.ReturnType, results, cited.Methodology, cited.Sources);
     }
 }

@@ -1,6 +1,7 @@
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Domain.Horizons;
+using RotationAnalytics.Domain.Returns;
 using RotationAnalytics.Infrastructure.Snapshot;
 
 namespace RotationAnalytics.Api.Services;
@@ -8,13 +9,13 @@ namespace RotationAnalytics.Api.Services;
 /// <param name="Symbols">The instruments listed one by one; null when a <paramref name="Group"/> is given instead.</param>
 /// <param name="Horizons">Parsed horizon codes, in the order requested.</param>
 public sealed record PerformanceQuery(
-    IReadOnlyList<string>? Symbols, string? Group, string Benchmark, DateOnly? AsOf, PerformanceHorizon[] Horizons, PerformanceReturnType ReturnType);
+    IReadOnlyList<string>? Symbols, string? Group, string Benchmark, DateOnly? AsOf, PerformanceHorizon[] Horizons, ReturnType ReturnType);
 
 /// <summary>Answers /performance: each instrument's bars up to asOf (its own dates, no alignment), then the domain table.</summary>
 public sealed class PerformanceService(QueryPipeline pipeline)
 {
     public CachedAnswer<PerformanceResponse> Get(PerformanceQuery query, string cacheKey) =>
-        pipeline.Answer(cacheKey, market => Compute(market, query));
+        pipeline.Answer(cacheKey, query.ReturnType, market => Compute(market, query));
 
     private static QueryResult<PerformanceResponse> Compute(MarketQuery market, PerformanceQuery query)
     {
@@ -27,16 +28,6 @@ public sealed class PerformanceService(QueryPipeline pipeline)
         }
 
         var (b, instruments) = resolved.Value;
-        if (query.ReturnType == PerformanceReturnType.Total)
-        {
-            // No dividends or adjusted closes are stored yet (corporate actions come with their own issue): SPEC §2 forbids
-            // answering a price return labelled total, so the first instrument that lacks them is named.
-            return QueryError.NotEnoughData(
-                "returnType",
-                $"returnType=total needs dividend information, and none is stored for {instruments[0].Symbol} (corporate actions are " +
-                "not ingested yet). Use returnType=price.");
-        }
-
         var asOf = query.AsOf ?? market.LatestCommonDate(instruments.Append(b));
         if (asOf is null)
         {
@@ -63,8 +54,7 @@ public sealed class PerformanceService(QueryPipeline pipeline)
             row.Performance is { } p ? [.. Cite(market, instruments[i], p).Union(benchmarkIds).Order()] : [])).ToList();
 
         var cited = market.Sources(
-            "Price returns from stored closes (returnType=price; total return needs dividends, which are not stored yet). Per " +
-            "instrument, on its own trading dates: E = its last trading date on or before asOf; each horizon's base is the close " +
+            "Per instrument, on its own trading dates: E = its last trading date on or before asOf; each horizon's base is the close " +
             "of the last trading date on or before baseLimit — 1D the day before E, 1W E − 7 days, 1M/3M/6M and 1Y/3Y/5Y/10Y E " +
             "minus the period (day number clamped to the month's end), WTD/MTD/QTD/YTD the day before the week's Monday / the " +
             "month's / quarter's / year's first day, MAX the first stored close; return = C(E)/base − 1; annualized = (1 + " +

@@ -6,7 +6,7 @@ using RotationAnalytics.Domain.Returns;
 namespace RotationAnalytics.Api.Services;
 
 public sealed record RelativePerformanceQuery(
-    IReadOnlyList<string> Symbols, string Benchmark, DateOnly? From, DateOnly? To, PriceBasis Basis, bool IncludeRsLine);
+    IReadOnlyList<string> Symbols, string Benchmark, DateOnly? From, DateOnly? To, PriceBasis Basis, bool IncludeRsLine, ReturnType ReturnType);
 
 /// <summary>Answers /relative-performance: each symbol aligned with the benchmark, then the domain window report.</summary>
 public sealed class RelativePerformanceService(QueryPipeline pipeline)
@@ -14,7 +14,7 @@ public sealed class RelativePerformanceService(QueryPipeline pipeline)
     private static readonly InputParameters Parameters = new(Symbol: "symbols");
 
     public CachedAnswer<RelativePerformanceResponse> Get(RelativePerformanceQuery query, string cacheKey) =>
-        pipeline.Answer(cacheKey, market => Compute(market, query));
+        pipeline.Answer(cacheKey, query.ReturnType, market => Compute(market, query));
 
     private static QueryResult<RelativePerformanceResponse> Compute(MarketQuery market, RelativePerformanceQuery query)
     {
@@ -73,6 +73,6 @@ public sealed class RelativePerformanceService(QueryPipeline pipeline)
             $"Window returns on the common trading dates of each symbol and {b.Symbol} ({basisText}; end = close of the last " +
             "common trading date on or before to); excess = return − benchmark return; ratio = (1+r)/(1+rB) − 1; daily statistics " +
             "use close-to-close returns of the window's trading days.");
-        return new RelativePerformanceResponse(b.Symbol, from, to.Value, query.Basis, results, cited.Methodology, cited.Sources);
+        return new RelativePerformanceResponse(b.Symbol, from, to.Value, query.Basis, query.ReturnType, results, cited.Methodology, cited.Sources);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Domain.Aftermath;
+using RotationAnalytics.Domain.Returns;
 using RotationAnalytics.Domain.Series;
 using RotationAnalytics.Domain.Streaks;
 
@@ -11,13 +12,13 @@ namespace RotationAnalytics.Api.Services;
 /// <param name="MinLength">null: the current streak's length when it has the direction, else 10.</param>
 /// <param name="Horizons">Forward horizons in common trading days; null: 5, 21, 63, 126.</param>
 public sealed record StreakAftermathQuery(
-    string Symbol, string Benchmark, DateOnly? AsOf, StreakDirection? Direction, int? MinLength, IReadOnlyList<int>? Horizons, int Page, int PageSize);
+    string Symbol, string Benchmark, DateOnly? AsOf, StreakDirection? Direction, int? MinLength, IReadOnlyList<int>? Horizons, int Page, int PageSize, ReturnType ReturnType);
 
 /// <summary>Answers /streaks/aftermath: the pair aligned up to asOf, then the domain event study with one page of events.</summary>
 public sealed class StreakAftermathService(QueryPipeline pipeline)
 {
     public CachedAnswer<StreakAftermathResponse> Get(StreakAftermathQuery query, string cacheKey) =>
-        pipeline.Answer(cacheKey, market => Compute(market, query));
+        pipeline.Answer(cacheKey, query.ReturnType, market => Compute(market, query));
 
     private static QueryResult<StreakAftermathResponse> Compute(MarketQuery market, StreakAftermathQuery query)
     {
@@ -70,7 +71,7 @@ public sealed class StreakAftermathService(QueryPipeline pipeline)
             "over the complete events: mean and median forward excess (median of an even count = mean of the two middle values), " +
             "share with excess > 0, min, max, mean forward return of the symbol.");
         return new StreakAftermathResponse(
-            symbol.Symbol, benchmark.Symbol, report.AsOf, report.Direction, report.MinLength, report.Horizons, current, events,
+            symbol.Symbol, benchmark.Symbol, report.AsOf, query.ReturnType, report.Direction, report.MinLength, report.Horizons, current, events,
             query.Page, query.PageSize, report.EventsTotal, summary,
             new CommonDatesResponse(dates.First, dates.Last, dates.Count, dates.Skipped), historyIds, cited.Methodology, cited.Sources);
     }

@@ -1,17 +1,18 @@
 using RotationAnalytics.Api.Contracts;
 using RotationAnalytics.Api.Queries;
+using RotationAnalytics.Domain.Returns;
 using RotationAnalytics.Domain.Series;
 using RotationAnalytics.Domain.Streaks;
 
 namespace RotationAnalytics.Api.Services;
 
-public sealed record StreakQuery(string Symbol, string Benchmark, DateOnly? AsOf, int MinLength, int Page, int PageSize);
+public sealed record StreakQuery(string Symbol, string Benchmark, DateOnly? AsOf, int MinLength, int Page, int PageSize, ReturnType ReturnType);
 
 /// <summary>Answers /streaks: the domain streak analysis of the pair up to asOf, paged and cited.</summary>
 public sealed class StreakService(QueryPipeline pipeline)
 {
     public CachedAnswer<StreakResponse> Get(StreakQuery query, string cacheKey) =>
-        pipeline.Answer(cacheKey, market => Compute(market, query));
+        pipeline.Answer(cacheKey, query.ReturnType, market => Compute(market, query));
 
     private static QueryResult<StreakResponse> Compute(MarketQuery market, StreakQuery query)
     {
@@ -58,7 +59,7 @@ public sealed class StreakService(QueryPipeline pipeline)
             "compounded return over the run minus the benchmark's.");
         var dates = report.CommonDates;
         return new StreakResponse(
-            symbol.Symbol, benchmark.Symbol, report.AsOf, current, records, history,
+            symbol.Symbol, benchmark.Symbol, report.AsOf, query.ReturnType, current, records, history,
             new CommonDatesResponse(dates.First, dates.Last, dates.Count, dates.Skipped), cited.Methodology, cited.Sources);
     }
 

@@ -52,6 +52,30 @@ public sealed class BarBatchWriter(RotationDbContext db)
         FROM diff
         """;
 
+    /// <summary>Corporate actions are few per batch: passed as arrays, diffed and upserted like bars, with revisions.</summary>
+    private static readonly string CorporateActionUpsertSql = $"""
+        WITH diff AS MATERIALIZED (
+            SELECT s.ex_date, s.kind, s.value, c.value AS old_value, c.source_batch_id AS old_batch
+            FROM unnest(@dates, @kinds, @values) AS s(ex_date, kind, value)
+            LEFT JOIN corporate_actions c ON c.instrument_id = @instrument AND c.ex_date = s.ex_date AND c.kind = s.kind
+            WHERE c.ex_date IS NULL
+               OR NOT coalesce(abs(s.value - c.value) <= {ToleranceLiteral} * greatest(abs(s.value), abs(c.value)), false)
+        ),
+        revisions AS (
+            INSERT INTO corporate_action_revisions (instrument_id, ex_date, kind, old_value, new_value,
+                                                    old_source_batch_id, new_source_batch_id, revised_at)
+            SELECT @instrument, ex_date, kind, old_value, value, old_batch, @batch, @now FROM diff WHERE old_batch IS NOT NULL
+        ),
+        upserted AS (
+            INSERT INTO corporate_actions (instrument_id, ex_date, kind, value, source_batch_id)
+            SELECT @instrument, ex_date, kind, value, @batch FROM diff
+            ON CONFLICT (instrument_id, ex_date, kind) DO UPDATE SET value = excluded.value, source_batch_id = excluded.source_batch_id
+        )
+        SELECT count(*) FILTER (WHERE old_batch IS NULL)::int, count(*) FILTER (WHERE old_batch IS NOT NULL)::int,
+               min(ex_date), max(ex_date)
+        FROM diff
+        """;
+
     public async Task<BarBatchWriteResult> WriteAsync(BarBatch batch, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -104,9 +128,14 @@ public sealed class BarBatchWriter(RotationDbContext db)
             }
         }
 
+        var (actionsInserted, actionsRevised, firstAction, lastAction) =
+            await UpsertCorporateActionsAsync(connection, batch, sourceBatchId, cancellationToken);
+        first = Earliest(first, firstAction);
+        last = Latest(last, lastAction);
+
         var flagged = batch.Bars.Count(b => b.Flags.Length > 0);
         long? storedBatchId = sourceBatchId;
-        if (inserted + revised == 0)
+        if (inserted + revised + actionsInserted + actionsRevised == 0)
         {
             // Nothing changed: the batch row would be a new data version for identical data, so it goes.
             await ExecuteAsync(connection, $"DELETE FROM source_batches WHERE id = {sourceBatchId}", cancellationToken);
@@ -129,8 +158,34 @@ public sealed class BarBatchWriter(RotationDbContext db)
         }
 
         await CopyRejectedAsync(connection, batch, cancellationToken);
-        return new BarBatchWriteResult(storedBatchId, inserted, revised, batch.Rejected.Count, flagged);
+        return new BarBatchWriteResult(storedBatchId, inserted, revised, batch.Rejected.Count, flagged, actionsInserted, actionsRevised);
     }
+
+    private static async Task<(int Inserted, int Revised, DateOnly? First, DateOnly? Last)> UpsertCorporateActionsAsync(
+        NpgsqlConnection connection, BarBatch batch, long sourceBatchId, CancellationToken cancellationToken)
+    {
+        if (batch.CorporateActions.Count == 0)
+        {
+            return (0, 0, null, null);
+        }
+
+        await using var command = new NpgsqlCommand(CorporateActionUpsertSql, connection);
+        command.Parameters.AddWithValue("dates", NpgsqlDbType.Array | NpgsqlDbType.Date, batch.CorporateActions.Select(a => a.ExDate).ToArray());
+        command.Parameters.AddWithValue("kinds", NpgsqlDbType.Array | NpgsqlDbType.Varchar, batch.CorporateActions.Select(a => a.Kind.ToString()).ToArray());
+        command.Parameters.AddWithValue("values", NpgsqlDbType.Array | NpgsqlDbType.Double, batch.CorporateActions.Select(a => a.Value).ToArray());
+        command.Parameters.AddWithValue("instrument", batch.InstrumentId);
+        command.Parameters.AddWithValue("batch", sourceBatchId);
+        command.Parameters.AddWithValue("now", batch.Provenance.RetrievedAt);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.IsDBNull(2)
+            ? (0, 0, null, null)
+            : (reader.GetInt32(0), reader.GetInt32(1), reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<DateOnly>(3));
+    }
+
+    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateOnly? Latest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static async Task CopyBarsAsync(NpgsqlConnection connection, IReadOnlyList<ValidatedBar> bars, CancellationToken cancellationToken)
     {
@@ -163,9 +218,9 @@ public sealed class BarBatchWriter(RotationDbContext db)
             """
             INSERT INTO source_batches (instrument_id, ingestion_run_id, provider, provider_symbol, url, retrieved_at, content_sha256,
                                         rows_received, rows_stored, rows_rejected, rows_flagged, rows_revised, price_kind,
-                                        attribution, is_synthetic)
+                                        attribution, is_synthetic, corporate_actions_reported)
             VALUES (@instrument, @run, @provider, @providerSymbol, @url, @retrievedAt, @sha, @received, 0, @rejected, @flagged, 0,
-                    @priceKind, @attribution, @synthetic)
+                    @priceKind, @attribution, @synthetic, @actionsReported)
             RETURNING id
             """,
             connection);
@@ -182,6 +237,7 @@ public sealed class BarBatchWriter(RotationDbContext db)
         command.Parameters.AddWithValue("priceKind", batch.Provenance.PriceKind.ToString());
         command.Parameters.AddWithValue("attribution", batch.Provenance.Attribution);
         command.Parameters.AddWithValue("synthetic", batch.Provenance.IsSynthetic);
+        command.Parameters.AddWithValue("actionsReported", batch.Provenance.CorporateActionsReported);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

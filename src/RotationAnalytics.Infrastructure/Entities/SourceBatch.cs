@@ -39,6 +39,12 @@ public class SourceBatch
     /// <summary>True for the synthetic demo universe; every response built on it says so.</summary>
     public bool IsSynthetic { get; set; }
 
+    /// <summary>
+    /// True when the response reports corporate actions for its whole range (Yahoo chart events, Tiingo divCash, an Alpha
+    /// Vantage adjusted series, a CSV with a dividend column): a day without a stored dividend then had none.
+    /// </summary>
+    public bool CorporateActionsReported { get; set; }
+
     public DateOnly? FirstDate { get; set; }
 
     public DateOnly? LastDate { get; set; }

@@ -107,6 +107,101 @@ namespace RotationAnalytics.Infrastructure.Migrations
                     b.ToTable("bar_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("RotationAnalytics.Infrastructure.Entities.CorporateAction", b =>
+                {
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("instrument_id");
+
+                    b.Property<DateOnly>("ExDate")
+                        .HasColumnType("date")
+                        .HasColumnName("ex_date");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("SourceBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_batch_id");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("InstrumentId", "ExDate", "Kind")
+                        .HasName("pk_corporate_actions");
+
+                    b.HasIndex("SourceBatchId")
+                        .HasDatabaseName("ix_corporate_actions_source_batch_id");
+
+                    b.ToTable("corporate_actions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_corporate_actions_dividend_non_negative", "kind <> 'Dividend' OR value >= 0");
+
+                            t.HasCheckConstraint("ck_corporate_actions_split_positive", "kind <> 'Split' OR value > 0");
+                        });
+                });
+
+            modelBuilder.Entity("RotationAnalytics.Infrastructure.Entities.CorporateActionRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ExDate")
+                        .HasColumnType("date")
+                        .HasColumnName("ex_date");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("instrument_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("NewSourceBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("new_source_batch_id");
+
+                    b.Property<double>("NewValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("new_value");
+
+                    b.Property<long>("OldSourceBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("old_source_batch_id");
+
+                    b.Property<double>("OldValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("old_value");
+
+                    b.Property<DateTimeOffset>("RevisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revised_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_corporate_action_revisions");
+
+                    b.HasIndex("NewSourceBatchId")
+                        .HasDatabaseName("ix_corporate_action_revisions_new_source_batch_id");
+
+                    b.HasIndex("OldSourceBatchId")
+                        .HasDatabaseName("ix_corporate_action_revisions_old_source_batch_id");
+
+                    b.HasIndex("InstrumentId", "ExDate")
+                        .HasDatabaseName("ix_corporate_action_revisions_instrument_id_ex_date");
+
+                    b.ToTable("corporate_action_revisions", (string)null);
+                });
+
             modelBuilder.Entity("RotationAnalytics.Infrastructure.Entities.DailyBar", b =>
                 {
                     b.Property<int>("InstrumentId")
@@ -409,6 +504,10 @@ namespace RotationAnalytics.Infrastructure.Migrations
                         .HasColumnName("content_sha256")
                         .IsFixedLength();
 
+                    b.Property<bool>("CorporateActionsReported")
+                        .HasColumnType("boolean")
+                        .HasColumnName("corporate_actions_reported");
+
                     b.Property<DateOnly?>("FirstDate")
                         .HasColumnType("date")
                         .HasColumnName("first_date");
@@ -510,6 +609,47 @@ namespace RotationAnalytics.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bar_revisions_source_batches_old_source_batch_id");
+                });
+
+            modelBuilder.Entity("RotationAnalytics.Infrastructure.Entities.CorporateAction", b =>
+                {
+                    b.HasOne("RotationAnalytics.Infrastructure.Entities.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_corporate_actions_instruments_instrument_id");
+
+                    b.HasOne("RotationAnalytics.Infrastructure.Entities.SourceBatch", null)
+                        .WithMany()
+                        .HasForeignKey("SourceBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_corporate_actions_source_batches_source_batch_id");
+                });
+
+            modelBuilder.Entity("RotationAnalytics.Infrastructure.Entities.CorporateActionRevision", b =>
+                {
+                    b.HasOne("RotationAnalytics.Infrastructure.Entities.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_corporate_action_revisions_instruments_instrument_id");
+
+                    b.HasOne("RotationAnalytics.Infrastructure.Entities.SourceBatch", null)
+                        .WithMany()
+                        .HasForeignKey("NewSourceBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_corporate_action_revisions_source_batches_new_source_batch_");
+
+                    b.HasOne("RotationAnalytics.Infrastructure.Entities.SourceBatch", null)
+                        .WithMany()
+                        .HasForeignKey("OldSourceBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_corporate_action_revisions_source_batches_old_source_batch_");
                 });
 
             modelBuilder.Entity("RotationAnalytics.Infrastructure.Entities.DailyBar", b =>

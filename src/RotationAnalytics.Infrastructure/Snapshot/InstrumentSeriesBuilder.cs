@@ -3,8 +3,11 @@ using RotationAnalytics.Domain.Series;
 namespace RotationAnalytics.Infrastructure.Snapshot;
 
 /// <summary>Accumulates one instrument's bars in date order, then freezes them into an <see cref="InstrumentSeries"/> and resets.</summary>
-internal sealed class InstrumentSeriesBuilder
+/// <param name="sourceKind">Per source batch id: whether it reports corporate actions and whether its prices are dividend-adjusted.</param>
+internal sealed class InstrumentSeriesBuilder(Func<long, (bool ReportsActions, bool AdjustedPrices)> sourceKind)
 {
+    private readonly List<bool> _runReportsActions = [];
+    private readonly List<bool> _runAdjustedPrices = [];
     private readonly List<PriceBar> _bars = [];
     private readonly List<double> _adjustedCloses = [];
     private readonly List<double> _volumes = [];
@@ -35,14 +38,18 @@ internal sealed class InstrumentSeriesBuilder
         {
             _runStarts.Add(index);
             _runSources.Add(source);
+            var (reportsActions, adjustedPrices) = sourceKind(source);
+            _runReportsActions.Add(reportsActions);
+            _runAdjustedPrices.Add(adjustedPrices);
         }
     }
 
-    public InstrumentSeries Build()
+    public InstrumentSeries Build(DividendColumns? dividends)
     {
         var series = new InstrumentSeries(
             [.. _bars], _anyAdjusted ? [.. _adjustedCloses] : null, _anyVolume ? [.. _volumes] : null,
-            [.. _flaggedIndexes], [.. _flags], [.. _runStarts], [.. _runSources]);
+            [.. _flaggedIndexes], [.. _flags], [.. _runStarts], [.. _runSources], [.. _runReportsActions], [.. _runAdjustedPrices],
+            dividends);
         _bars.Clear();
         _adjustedCloses.Clear();
         _volumes.Clear();
@@ -50,6 +57,8 @@ internal sealed class InstrumentSeriesBuilder
         _flags.Clear();
         _runStarts.Clear();
         _runSources.Clear();
+        _runReportsActions.Clear();
+        _runAdjustedPrices.Clear();
         _anyAdjusted = _anyVolume = false;
         return series;
     }

@@ -8,7 +8,8 @@ namespace RotationAnalytics.Infrastructure.Snapshot;
 /// <summary>
 /// Reads the store into a <see cref="MarketSnapshot"/>: in full at start, then incrementally — only the instruments
 /// whose data changed since the previous version (data_changes) are re-read. Everything is read in one repeatable-read
-/// transaction, so the image is exactly the state its version names. Bars come through one binary COPY.
+/// transaction, so the image is exactly the state its version names. Bars come through one binary COPY; a change of an
+/// instrument's corporate actions re-reads its series like a change of its bars.
 /// </summary>
 public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvider time)
 {
@@ -50,8 +51,10 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
                 series.Remove(id);
             }
 
-            await ReadBarsAsync(connection, barInstruments, series, cancellationToken);
+            // Sources first: each run of bars records what its batch says about dividends.
             await ReadSourcesAsync(connection, barInstruments, sources, cancellationToken);
+            var dividends = await ReadDividendsAsync(connection, barInstruments, cancellationToken);
+            await ReadBarsAsync(connection, barInstruments, series, sources, dividends, cancellationToken);
         }
 
         // A deleted instrument's bars go with it (cascade); drop what no longer has an instrument.
@@ -99,7 +102,7 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
         {
             switch (reader.GetString(0))
             {
-                case "bars":
+                case "bars" or "corporate_actions":
                     bars.Add(reader.GetInt32(1));
                     break;
                 case "instruments":
@@ -133,7 +136,12 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
 
     /// <summary>Bars of the given instruments (all when null), ordered by instrument and date, through one binary COPY.</summary>
     private static async Task ReadBarsAsync(
-        NpgsqlConnection connection, IReadOnlyCollection<int>? instrumentIds, Dictionary<int, InstrumentSeries> into, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        IReadOnlyCollection<int>? instrumentIds,
+        Dictionary<int, InstrumentSeries> into,
+        Dictionary<long, SnapshotSource> sources,
+        Dictionary<int, DividendColumns> dividends,
+        CancellationToken cancellationToken)
     {
         var filter = instrumentIds is null ? string.Empty : $"WHERE instrument_id IN ({string.Join(',', instrumentIds)})";
         await using var export = await connection.BeginBinaryExportAsync(
@@ -143,7 +151,9 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
             """,
             cancellationToken);
         export.Timeout = TimeSpan.FromSeconds(BulkReadTimeoutSeconds);
-        var builder = new InstrumentSeriesBuilder();
+        var builder = new InstrumentSeriesBuilder(id => sources.TryGetValue(id, out var source)
+            ? (source.CorporateActionsReported, source.PriceKind == "adjusted")
+            : (false, false));
         var current = -1;
         while (await export.StartRowAsync(cancellationToken) != -1)
         {
@@ -152,7 +162,7 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
             {
                 if (current >= 0)
                 {
-                    into[current] = builder.Build();
+                    into[current] = builder.Build(dividends.GetValueOrDefault(current));
                 }
 
                 current = id;
@@ -172,8 +182,30 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
 
         if (current >= 0)
         {
-            into[current] = builder.Build();
+            into[current] = builder.Build(dividends.GetValueOrDefault(current));
         }
+    }
+
+    /// <summary>Cash dividends of the given instruments (all when null), as columns per instrument ascending by ex-date.</summary>
+    private static async Task<Dictionary<int, DividendColumns>> ReadDividendsAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<int>? instrumentIds, CancellationToken cancellationToken)
+    {
+        var filter = instrumentIds is null ? string.Empty : $"AND instrument_id IN ({string.Join(',', instrumentIds)})";
+        await using var command = new NpgsqlCommand(
+            $"SELECT instrument_id, ex_date, value, source_batch_id FROM corporate_actions WHERE kind = 'Dividend' {filter} ORDER BY instrument_id, ex_date",
+            connection);
+        var rows = new List<(int Id, DateOnly ExDate, double Amount, long Source)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetInt32(0), reader.GetFieldValue<DateOnly>(1), reader.GetDouble(2), reader.GetInt64(3)));
+            }
+        }
+
+        return rows.GroupBy(r => r.Id).ToDictionary(
+            g => g.Key,
+            g => new DividendColumns([.. g.Select(r => r.ExDate)], [.. g.Select(r => r.Amount)], [.. g.Select(r => r.Source)]));
     }
 
     private static async ValueTask<double> ReadNullableAsync(NpgsqlBinaryExporter export, CancellationToken cancellationToken)
@@ -193,7 +225,8 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
         var filter = instrumentIds is null ? string.Empty : $"WHERE instrument_id IN ({string.Join(',', instrumentIds)})";
         await using var command = new NpgsqlCommand(
             $"""
-            SELECT id, instrument_id, provider, provider_symbol, url, retrieved_at, price_kind, first_date, last_date, attribution, is_synthetic
+            SELECT id, instrument_id, provider, provider_symbol, url, retrieved_at, price_kind, first_date, last_date, attribution, is_synthetic,
+                   corporate_actions_reported
             FROM source_batches {filter}
             """,
             connection);
@@ -205,7 +238,7 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
                 reader.GetFieldValue<DateTimeOffset>(5), reader.GetString(6).ToLowerInvariant(),
                 reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
                 reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8),
-                reader.GetString(9), reader.GetBoolean(10));
+                reader.GetString(9), reader.GetBoolean(10), reader.GetBoolean(11));
             into[source.Id] = source;
         }
     }

@@ -12,4 +12,5 @@ public sealed record SnapshotSource(
     DateOnly? FirstDate,
     DateOnly? LastDate,
     string Attribution,
-    bool IsSynthetic);
+    bool IsSynthetic,
+    bool CorporateActionsReported = false);

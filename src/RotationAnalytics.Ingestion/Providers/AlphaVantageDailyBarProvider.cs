@@ -9,7 +9,9 @@ namespace RotationAnalytics.Ingestion.Providers;
 /// <summary>
 /// Alpha Vantage TIME_SERIES_DAILY (raw as-traded prices). Throttling and errors come with HTTP 200 as an
 /// <c>Information</c>, <c>Note</c> or <c>Error Message</c> body and fail here. Values are strings, newest first; during
-/// market hours the newest key is a date-time, whose date part is used (the overlap of the next pull revises it).
+/// market hours the newest key is a date-time, whose date part is used (the overlap of the next pull revises it). An
+/// adjusted series (TIME_SERIES_DAILY_ADJUSTED, a premium function: <c>5. adjusted close</c>, <c>6. volume</c>,
+/// <c>7. dividend amount</c>, <c>8. split coefficient</c>) is recognised by its fields and reports corporate actions.
 /// </summary>
 public sealed class AlphaVantageDailyBarProvider(IHttpClientFactory clients, IOptions<IngestionOptions> options, TimeProvider time)
     : HttpDailyBarProvider(clients, options.Value.Providers.AlphaVantage, time)
@@ -54,6 +56,8 @@ public sealed class AlphaVantageDailyBarProvider(IHttpClientFactory clients, IOp
             }
 
             var bars = new List<ReceivedBar>();
+            var actions = new List<ReceivedCorporateAction>();
+            var adjustedSeries = false;
             foreach (var day in root.GetProperty("Time Series (Daily)").EnumerateObject())
             {
                 var date = ParsedNumber.Date(day.Name.Length >= 10 ? day.Name[..10] : day.Name);
@@ -63,18 +67,30 @@ public sealed class AlphaVantageDailyBarProvider(IHttpClientFactory clients, IOp
                 }
 
                 string? Field(string name) => day.Value.TryGetProperty(name, out var v) ? v.GetString() : null;
+                var raw = string.Create(CultureInfo.InvariantCulture, $"{day.Name}: {day.Value.GetRawText()}");
+                var adjusted = Field("5. adjusted close");
+                adjustedSeries |= adjusted is not null;
                 bars.Add(new ReceivedBar(
-                    string.Create(CultureInfo.InvariantCulture, $"{day.Name}: {day.Value.GetRawText()}"),
+                    raw,
                     date,
                     ParsedNumber.Price(Field("1. open")),
                     ParsedNumber.Price(Field("2. high")),
                     ParsedNumber.Price(Field("3. low")),
                     ParsedNumber.Price(Field("4. close")),
-                    null,
-                    ParsedNumber.Optional(Field("5. volume"))));
+                    ParsedNumber.Optional(adjusted),
+                    ParsedNumber.Optional(adjusted is null ? Field("5. volume") : Field("6. volume"))));
+                if (ParsedNumber.Optional(Field("7. dividend amount")) is { } dividend && dividend != 0)
+                {
+                    actions.Add(new ReceivedCorporateAction(raw, CorporateActionKind.Dividend, date, dividend));
+                }
+
+                if (ParsedNumber.Optional(Field("8. split coefficient")) is { } split && split != 1)
+                {
+                    actions.Add(new ReceivedCorporateAction(raw, CorporateActionKind.Split, date, split));
+                }
             }
 
-            return new ProviderPage(bars);
+            return new ProviderPage(bars) { CorporateActions = actions, CorporateActionsReported = adjustedSeries };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -5,7 +5,8 @@ using RotationAnalytics.Infrastructure.Entities;
 namespace RotationAnalytics.Ingestion.Providers;
 
 /// <summary>
-/// A folder of <c>SYMBOL.csv</c> files (<c>date,open,high,low,close,volume[,adj_close]</c>), one per canonical symbol.
+/// A folder of <c>SYMBOL.csv</c> files (<c>date,open,high,low,close,volume[,adj_close][,dividend][,split]</c>), one per
+/// canonical symbol.
 /// Each file is read whole (the request's date range does not apply): re-reading is idempotent, and a corrected file
 /// is picked up entirely as revisions.
 /// </summary>
@@ -42,6 +43,7 @@ public sealed class CsvDirectoryDailyBarProvider(string directory, IReadOnlySet<
         }
 
         var adjusted = adjustedSymbols.Contains(request.Instrument.Symbol);
+        var parsed = DailyBarCsvParser.Parse(System.Text.Encoding.UTF8.GetString(content), path);
         return new ProviderResponse
         {
             Provenance = new SourceProvenance(
@@ -49,8 +51,10 @@ public sealed class CsvDirectoryDailyBarProvider(string directory, IReadOnlySet<
                 time.GetUtcNow(),
                 Convert.ToHexStringLower(SHA256.HashData(content)),
                 adjusted ? PriceKind.Adjusted : PriceKind.Raw,
-                $"CSV file {Path.GetFileName(path)} ({(adjusted ? "dividend-adjusted" : "raw")} prices as configured)"),
-            Bars = DailyBarCsvParser.Parse(System.Text.Encoding.UTF8.GetString(content), path),
+                $"CSV file {Path.GetFileName(path)} ({(adjusted ? "dividend-adjusted" : "raw")} prices as configured)",
+                CorporateActionsReported: parsed.CorporateActionsReported),
+            Bars = parsed.Bars,
+            CorporateActions = parsed.CorporateActions,
         };
     }
 

@@ -36,6 +36,12 @@ public sealed record BarRequest(InstrumentInfo Instrument, string ProviderSymbol
 public sealed record ReceivedBar(
     string RawRow, DateOnly? Date, double Open, double High, double Low, double Close, double? AdjustedClose, double? Volume);
 
+/// <summary>
+/// A dividend (<see cref="Value"/> = cash amount per share) or split (<see cref="Value"/> = new shares per old share) as
+/// received; an unparsable date is null and an unparsable value NaN, for validation to reject with a reason.
+/// </summary>
+public sealed record ReceivedCorporateAction(string RawRow, CorporateActionKind Kind, DateOnly? ExDate, double Value);
+
 /// <summary>A parsed provider response and its provenance.</summary>
 public sealed record ProviderResponse
 {
@@ -43,6 +49,9 @@ public sealed record ProviderResponse
     public required SourceProvenance Provenance { get; init; }
 
     public required IReadOnlyList<ReceivedBar> Bars { get; init; }
+
+    /// <summary>Dividends and splits the response reports; <see cref="SourceProvenance.CorporateActionsReported"/> says whether it reports them at all.</summary>
+    public IReadOnlyList<ReceivedCorporateAction> CorporateActions { get; init; } = [];
 }
 
 /// <summary>A provider could not deliver bars: error body (also with HTTP 200), HTTP failure, or unreadable payload.</summary>

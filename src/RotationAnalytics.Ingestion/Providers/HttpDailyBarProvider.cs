@@ -43,6 +43,8 @@ public abstract class HttpDailyBarProvider(IHttpClientFactory clients, HttpProvi
         var client = clients.CreateClient(Id);
         var firstUri = RequestUri(request);
         var bars = new List<ReceivedBar>();
+        var actions = new List<ReceivedCorporateAction>();
+        var actionsReported = true;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (Uri? uri = firstUri; uri is not null;)
         {
@@ -50,14 +52,18 @@ public abstract class HttpDailyBarProvider(IHttpClientFactory clients, HttpProvi
             hash.AppendData(body);
             var page = Parse(Encoding.UTF8.GetString(body), request);
             bars.AddRange(page.Bars);
+            actions.AddRange(page.CorporateActions);
+            actionsReported &= page.CorporateActionsReported;
             uri = page.Next;
         }
 
         return new ProviderResponse
         {
             Provenance = new SourceProvenance(
-                Redact(firstUri), time.GetUtcNow(), Convert.ToHexStringLower(hash.GetHashAndReset()), PriceKind, Attribution),
+                Redact(firstUri), time.GetUtcNow(), Convert.ToHexStringLower(hash.GetHashAndReset()), PriceKind, Attribution,
+                CorporateActionsReported: actionsReported),
             Bars = bars,
+            CorporateActions = actions,
         };
     }
 
@@ -132,5 +138,13 @@ public abstract class HttpDailyBarProvider(IHttpClientFactory clients, HttpProvi
     }
 }
 
-/// <summary>The bars of one response page and the next page to fetch, if any.</summary>
-public sealed record ProviderPage(IReadOnlyList<ReceivedBar> Bars, Uri? Next = null);
+/// <summary>
+/// The bars of one response page, the next page to fetch (if any), the corporate actions on it, and whether the page
+/// reports corporate actions at all (so that a day without one had none).
+/// </summary>
+public sealed record ProviderPage(IReadOnlyList<ReceivedBar> Bars, Uri? Next = null)
+{
+    public IReadOnlyList<ReceivedCorporateAction> CorporateActions { get; init; } = [];
+
+    public bool CorporateActionsReported { get; init; }
+}

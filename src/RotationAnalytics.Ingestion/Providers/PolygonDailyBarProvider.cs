@@ -8,7 +8,8 @@ namespace RotationAnalytics.Ingestion.Providers;
 
 /// <summary>
 /// Polygon aggregates (key), unadjusted: bars <c>{o,h,l,c,v,t}</c> with t in epoch milliseconds, converted to the New
-/// York trading date; long ranges are paged through <c>next_url</c>. Index aggregates carry no volume.
+/// York trading date; long ranges are paged through <c>next_url</c>. Index aggregates carry no volume. Aggregates carry
+/// no dividends or splits (Polygon serves those from separate reference endpoints), so its batches report none.
 /// </summary>
 public sealed class PolygonDailyBarProvider(IHttpClientFactory clients, IOptions<IngestionOptions> options, TimeProvider time)
     : HttpDailyBarProvider(clients, options.Value.Providers.Polygon, time)

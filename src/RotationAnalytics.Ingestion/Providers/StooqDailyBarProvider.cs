@@ -27,5 +27,5 @@ public sealed class StooqDailyBarProvider(IHttpClientFactory clients, IOptions<I
         Invariant($"q/d/l/?s={Uri.EscapeDataString(request.ProviderSymbol)}&i=d&d1={request.From:yyyyMMdd}&d2={request.To:yyyyMMdd}&apikey={Uri.EscapeDataString(ApiKey)}"));
 
     protected override ProviderPage Parse(string body, BarRequest request) =>
-        new(DailyBarCsvParser.Parse(body, $"Stooq {request.ProviderSymbol}"));
+        new(DailyBarCsvParser.Parse(body, $"Stooq {request.ProviderSymbol}").Bars);
 }

@@ -4,7 +4,10 @@ using RotationAnalytics.Infrastructure.Entities;
 
 namespace RotationAnalytics.Ingestion.Providers;
 
-/// <summary>Tiingo end-of-day prices (token): an array of daily objects; errors are <c>{"detail": …}</c>.</summary>
+/// <summary>
+/// Tiingo end-of-day prices (token): an array of daily objects; errors are <c>{"detail": …}</c>. Every day carries
+/// <c>divCash</c> (0 when none) and <c>splitFactor</c> (1 when none), so the response reports corporate actions.
+/// </summary>
 public sealed class TiingoDailyBarProvider(IHttpClientFactory clients, IOptions<IngestionOptions> options, TimeProvider time)
     : HttpDailyBarProvider(clients, options.Value.Providers.Tiingo, time)
 {
@@ -35,22 +38,39 @@ public sealed class TiingoDailyBarProvider(IHttpClientFactory clients, IOptions<
         try
         {
             using var document = JsonDocument.Parse(body);
-            var bars = document.RootElement.EnumerateArray().Select(day => new ReceivedBar(
-                day.GetRawText(),
-                ParsedNumber.Date(day.GetProperty("date").GetString() is { Length: >= 10 } date ? date[..10] : null),
-                Number(day, "open") ?? double.NaN,
-                Number(day, "high") ?? double.NaN,
-                Number(day, "low") ?? double.NaN,
-                Number(day, "close") ?? double.NaN,
-                Number(day, "adjClose"),
-                Number(day, "volume"))).ToList();
-            return new ProviderPage(bars);
+            var actions = new List<ReceivedCorporateAction>();
+            var bars = document.RootElement.EnumerateArray().Select(day =>
+            {
+                var date = ParsedNumber.Date(day.GetProperty("date").GetString() is { Length: >= 10 } text ? text[..10] : null);
+                if (Number(day, "divCash") is { } dividend && dividend != 0)
+                {
+                    actions.Add(new ReceivedCorporateAction(day.GetRawText(), CorporateActionKind.Dividend, date, dividend));
+                }
+
+                if (Number(day, "splitFactor") is { } split && split != 1)
+                {
+                    actions.Add(new ReceivedCorporateAction(day.GetRawText(), CorporateActionKind.Split, date, split));
+                }
+
+                return Bar(day, date);
+            }).ToList();
+            return new ProviderPage(bars) { CorporateActions = actions, CorporateActionsReported = true };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             throw new ProviderException($"Tiingo body is not a price array: {Snippet(body)}", e);
         }
     }
+
+    private static ReceivedBar Bar(JsonElement day, DateOnly? date) => new(
+                day.GetRawText(),
+                date,
+                Number(day, "open") ?? double.NaN,
+                Number(day, "high") ?? double.NaN,
+                Number(day, "low") ?? double.NaN,
+                Number(day, "close") ?? double.NaN,
+                Number(day, "adjClose"),
+                Number(day, "volume"));
 
     private static double? Number(JsonElement day, string name) =>
         day.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;

@@ -8,7 +8,9 @@ namespace RotationAnalytics.Ingestion.Providers;
 /// <summary>
 /// Yahoo Finance chart API (keyless): parallel arrays of timestamps and nullable OHLCV, plus the dividend-adjusted close.
 /// Timestamps are converted to the trading date in the exchange's own time zone (<c>meta.exchangeTimezoneName</c>).
-/// Prices are split-adjusted, not dividend-adjusted: price kind raw, adjclose kept as the adjusted close.
+/// Prices are split-adjusted, not dividend-adjusted: price kind raw, adjclose kept as the adjusted close. The request asks
+/// for <c>events=div|split</c>, so the response reports corporate actions: <c>events.dividends</c> (amount) and
+/// <c>events.splits</c> (numerator/denominator), keyed by the ex-date's session timestamp.
 /// </summary>
 public sealed class YahooChartDailyBarProvider(IHttpClientFactory clients, IOptions<IngestionOptions> options, TimeProvider time)
     : HttpDailyBarProvider(clients, options.Value.Providers.Yahoo, time)
@@ -54,7 +56,7 @@ public sealed class YahooChartDailyBarProvider(IHttpClientFactory clients, IOpti
 
         if (!result.TryGetProperty("timestamp", out var timestamps))
         {
-            return new ProviderPage([]); // a window without trading days: a valid, empty answer
+            return new ProviderPage([]) { CorporateActionsReported = true }; // a window without trading days: a valid, empty answer
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(
@@ -76,7 +78,45 @@ public sealed class YahooChartDailyBarProvider(IHttpClientFactory clients, IOpti
             bars.Add(new ReceivedBar(raw, date, open ?? double.NaN, high ?? double.NaN, low ?? double.NaN, close ?? double.NaN, adjClose, volume));
         }
 
-        return new ProviderPage(bars);
+        return new ProviderPage(bars) { CorporateActions = Events(result, zone), CorporateActionsReported = true };
+    }
+
+    private static List<ReceivedCorporateAction> Events(JsonElement result, TimeZoneInfo zone)
+    {
+        var actions = new List<ReceivedCorporateAction>();
+        if (!result.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Object)
+        {
+            return actions;
+        }
+
+        DateOnly? ExDate(JsonElement e) =>
+            e.TryGetProperty("date", out var d) && d.ValueKind == JsonValueKind.Number
+                ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(d.GetInt64()), zone).DateTime)
+                : null;
+
+        if (events.TryGetProperty("dividends", out var dividends) && dividends.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var dividend in dividends.EnumerateObject())
+            {
+                actions.Add(new ReceivedCorporateAction(
+                    dividend.Value.GetRawText(), CorporateActionKind.Dividend, ExDate(dividend.Value),
+                    dividend.Value.TryGetProperty("amount", out var amount) ? Number(amount) ?? double.NaN : double.NaN));
+            }
+        }
+
+        if (events.TryGetProperty("splits", out var splits) && splits.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var split in splits.EnumerateObject())
+            {
+                var numerator = split.Value.TryGetProperty("numerator", out var n) ? Number(n) : null;
+                var denominator = split.Value.TryGetProperty("denominator", out var d) ? Number(d) : null;
+                actions.Add(new ReceivedCorporateAction(
+                    split.Value.GetRawText(), CorporateActionKind.Split, ExDate(split.Value),
+                    numerator is { } num && denominator is { } den ? num / den : double.NaN));
+            }
+        }
+
+        return actions;
     }
 
     private static double? Value(JsonElement quote, string field, int index) =>

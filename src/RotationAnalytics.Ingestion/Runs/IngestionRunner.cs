@@ -210,6 +210,7 @@ public sealed class IngestionRunner(
                 : await db.DailyBars.Where(b => b.InstrumentId == instrument.Id && b.Date < firstDate)
                     .OrderByDescending(b => b.Date).Select(b => (double?)b.Close).FirstOrDefaultAsync(cancellationToken);
             var validation = BarValidator.Validate(response.Bars, instrument, previousClose, today);
+            var actions = CorporateActionValidator.Validate(response.CorporateActions, today);
             BarBatchWriteResult result;
             try
             {
@@ -223,7 +224,8 @@ public sealed class IngestionRunner(
                         Provenance = response.Provenance,
                         RowsReceived = response.Bars.Count,
                         Bars = validation.Bars,
-                        Rejected = validation.Rejected,
+                        Rejected = [.. validation.Rejected, .. actions.Rejected],
+                        CorporateActions = actions.Actions,
                     },
                     cancellationToken);
             }
@@ -245,9 +247,9 @@ public sealed class IngestionRunner(
             outcome.RowsRevised = result.Revised;
             metrics.BatchWritten(provider.Id, result.Stored, result.Revised, result.Rejected, result.Flagged);
             logger.LogInformation(
-                "{Symbol} from {Provider}: {Received} received, {Stored} stored ({Revised} revised), {Rejected} rejected, {Flagged} flagged; batch {Batch}",
+                "{Symbol} from {Provider}: {Received} received, {Stored} stored ({Revised} revised), {Rejected} rejected, {Flagged} flagged, {Actions} corporate actions stored ({ActionsRevised} revised); batch {Batch}",
                 instrument.Symbol, provider.Id, outcome.RowsReceived, outcome.RowsStored, outcome.RowsRevised, outcome.RowsRejected,
-                outcome.RowsFlagged, result.SourceBatchId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (unchanged)");
+                outcome.RowsFlagged, result.ActionsInserted + result.ActionsRevised, result.ActionsRevised, result.SourceBatchId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (unchanged)");
             return outcome;
         }
 

@@ -115,6 +115,42 @@ public sealed class MarketSnapshotLoaderTests : IAsyncLifetime
             .Should().Be($"bars:{rut},instruments:{rut}");
     }
 
+    [Fact]
+    public async Task A_dividend_change_advances_the_version_as_corporate_actions_and_the_incremental_refresh_rereads_that_instrument()
+    {
+        var iwm = await InstrumentIdAsync("IWM");
+        var spy = await InstrumentIdAsync("SPY");
+        var batch = await InsertBatchAsync(iwm, new(Day(5), 100), new(Day(6), 102), new(Day(7), 99), new(Day(8), 100));
+        await ExecuteAsync($"UPDATE source_batches SET corporate_actions_reported = true WHERE id = {batch}");
+        await InsertBatchAsync(spy, new TestBar(Day(5), 500));
+        var initial = await Loader.LoadAsync(null, CancellationToken.None);
+        var before = await VersionAsync();
+        initial.SeriesById[iwm].TotalReturn.Bars.Select(b => b.Close).Should().Equal(100, 102, 99, 100);
+
+        await ExecuteAsync($"INSERT INTO corporate_actions (instrument_id, ex_date, kind, value, source_batch_id) VALUES ({iwm}, '{Day(7):yyyy-MM-dd}', 'Dividend', 2, {batch})");
+        var incremental = await Loader.LoadAsync(initial, CancellationToken.None);
+
+        (await _database.ScalarAsync<string>($"SELECT string_agg(kind || ':' || instrument_id, ',') FROM data_changes WHERE version > {before}"))
+            .Should().Be($"corporate_actions:{iwm}");
+        incremental.Version.Should().BeGreaterThan(initial.Version);
+        incremental.SeriesById[spy].Should().BeSameAs(initial.SeriesById[spy]);
+        var series = incremental.SeriesById[iwm];
+        series.Dividends.ExDates.Should().Equal(Day(7));
+        series.Dividends.Amounts.Should().Equal(2.0);
+        // Hand-worked: TR 100; 102; 102·(99 + 2)/102 = 101; 101·100/99.
+        series.TotalReturn.Bars.Select(b => b.Close).Should().Equal(100, 102, 101, 101.0 * 100 / 99);
+        series.TotalReturn.Coverage(Day(5), Day(8)).Should().Be(new TotalReturnCoverage(3, 0, null));
+        var cited = new SortedSet<long>();
+        series.Dividends.AddSources(cited, Day(6), Day(7));
+        cited.Should().Equal(batch);
+
+        // A batch that does not report dividends leaves its days without total-return information.
+        var plain = await InsertBatchAsync(iwm, new TestBar(Day(9), 101));
+        var after = await Loader.LoadAsync(incremental, CancellationToken.None);
+        after.SeriesById[iwm].TotalReturn.Coverage(Day(5), Day(9)).Should().Be(new TotalReturnCoverage(3, 0, Day(9), 1));
+        plain.Should().BeGreaterThan(batch);
+    }
+
     private static DateOnly Day(int day) => new(2026, 1, day);
 
     private static IEnumerable<string> Describe(InstrumentSeries series) =>
