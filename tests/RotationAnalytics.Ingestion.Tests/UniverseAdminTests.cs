@@ -47,7 +47,7 @@ public sealed class UniverseAdminTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Hban_added_through_theApi_is_backfilled_from_yahoo_answers_streaks_against_spx_and_stays_queryable_when_retired()
+    public async Task Hban_added_through_the_api_is_backfilled_from_yahoo_answers_streaks_against_spx_and_stays_queryable_when_retired()
     {
         // The recorded SPY chart of 2023-01-03..17 stands in for HBAN, the ^GSPC chart of the same dates for SPX.
         _server.On(Yahoo, ReplayServer.File(SpyChart), ReplayServer.File(GspcChart));
@@ -105,11 +105,12 @@ public sealed class UniverseAdminTests : IAsyncLifetime
         var retired = await _admin.SendAsync(HttpMethod.Delete, "/admin/instruments/hban");
         retired.StatusCode.Should().Be(HttpStatusCode.OK);
         (await AdminClient.JsonAsync(retired)).GetProperty("retired").GetBoolean().Should().BeTrue();
+        (await _database.ScalarAsync<long>("SELECT count(*) FROM instruments WHERE symbol = 'HBAN' AND retired_at IS NOT NULL")).Should().Be(1);
 
         var listed = await WaitForAsync("/instruments", json => json.EnumerateArray().Single(i => i.GetProperty("symbol").GetString() == "HBAN").GetProperty("retired").GetBoolean());
         var hban = listed.EnumerateArray().Single(i => i.GetProperty("symbol").GetString() == "HBAN");
         hban.GetProperty("coverage").GetRawText().Should().Be("""{"firstDate":"2023-01-03","lastDate":"2023-01-17","barCount":10,"flaggedBars":0}""");
-        hban.GetProperty("retiredAt").ValueKind.Should().Be(JsonValueKind.String);
+        hban.GetProperty("retiredAt").ValueKind.Should().Be(JsonValueKind.String, hban.GetRawText());
         (await StreaksAsync()).GetProperty("current").GetRawText().Should().Be(current.GetRawText(), "a retired instrument's bars still answer");
         (await _database.ScalarAsync<long>("SELECT count(*) FROM daily_bars JOIN instruments i ON i.id = instrument_id WHERE i.symbol = 'HBAN'")).Should().Be(10);
 

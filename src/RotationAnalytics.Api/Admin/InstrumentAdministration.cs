@@ -68,8 +68,10 @@ public sealed partial class InstrumentAdministration(RotationDbContext db, Inges
 
         if (instrument.RetiredAt is null)
         {
-            instrument.RetiredAt = time.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            await db.Instruments.Where(i => i.Id == instrument.Id && i.RetiredAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.RetiredAt, now), cancellationToken);
+            instrument = await FindEntityAsync(instrument.Symbol, cancellationToken) ?? instrument;
         }
 
         return new AdminOutcome<AdminInstrumentResponse>(ToResponse(instrument, backfillRunId: null));
