@@ -12,6 +12,7 @@ using RotationAnalytics.Api.Infrastructure;
 using RotationAnalytics.Api.OpenApi;
 using RotationAnalytics.Api.Queries;
 using RotationAnalytics.Infrastructure;
+using RotationAnalytics.Api.Admin;
 using RotationAnalytics.Api.Services;
 using Serilog;
 
@@ -49,6 +50,9 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddSingleton<QueryPipeline>();
         builder.Services.AddSingleton<InstrumentQueryService>();
+        builder.Services.AddSingleton<GroupQueryService>();
+        builder.Services.AddScoped<InstrumentAdministration>();
+        builder.Services.AddScoped<GroupAdministration>();
         builder.Services.AddSingleton<StreakService>();
         builder.Services.AddSingleton<RelativePerformanceService>();
         builder.Services.AddSingleton<RsiService>();

@@ -12,7 +12,7 @@ namespace RotationAnalytics.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers providers, the run pipeline, the startup load (CSV folder / demo) and the daily pull worker. Call after
+    /// Registers providers, the run pipeline, the startup load (CSV folder / demo), the admin run queue and the daily pull worker. Call after
     /// <c>AddInfrastructure</c>: hosted services start in registration order, and the startup load needs the migrated
     /// database.
     /// </summary>
@@ -32,6 +32,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<IngestionRunner>();
         services.AddHostedService<StartupIngestionService>();
+        services.AddSingleton<IngestionRunQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<IngestionRunQueue>());
         services.AddHostedService<DailyPullWorker>();
         return services;
     }

@@ -13,7 +13,13 @@ public sealed record IngestionRowCounts(int Received, int Stored, int Rejected, 
 /// <summary>Per-symbol outcome of a run.</summary>
 public sealed record IngestionRunSymbolResponse(string Symbol, string? Provider, IngestionRowCounts Rows, string? Error);
 
+/// <summary>How far a run has come: instruments done of the total (null until it starts).</summary>
+public sealed record IngestionRunProgress(int SymbolsDone, int? SymbolsTotal);
+
 /// <summary>One ingestion run; <see cref="Symbols"/> is filled on the single-run endpoint only.</summary>
+/// <param name="Status">queued, running, succeeded, partial, failed, cancelled or interrupted.</param>
+/// <param name="Rows">Rows so far (all rows once it has ended).</param>
+/// <param name="CancelRequested">A cancellation was asked; a running run stops after the symbols in flight.</param>
 public sealed record IngestionRunResponse(
     long Id,
     string Trigger,
@@ -23,4 +29,6 @@ public sealed record IngestionRunResponse(
     double? DurationSeconds,
     string? Error,
     IngestionRowCounts Rows,
+    IngestionRunProgress Progress,
+    bool CancelRequested,
     IReadOnlyList<IngestionRunSymbolResponse>? Symbols);

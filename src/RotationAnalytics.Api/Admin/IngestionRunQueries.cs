@@ -30,6 +30,8 @@ public static class IngestionRunQueries
         new IngestionRowCounts(
             run.Symbols.Sum(s => s.RowsReceived), run.Symbols.Sum(s => s.RowsStored), run.Symbols.Sum(s => s.RowsRejected),
             run.Symbols.Sum(s => s.RowsFlagged), run.Symbols.Sum(s => s.RowsRevised)),
+        new IngestionRunProgress(run.Symbols.Count, run.SymbolsTotal),
+        run.CancelRequested,
         withSymbols
             ? [.. run.Symbols.OrderBy(s => s.Symbol, StringComparer.Ordinal).Select(s => new IngestionRunSymbolResponse(
                 s.Symbol, s.Provider, new IngestionRowCounts(s.RowsReceived, s.RowsStored, s.RowsRejected, s.RowsFlagged, s.RowsRevised), s.Error))]

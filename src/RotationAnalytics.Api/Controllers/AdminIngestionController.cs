@@ -6,31 +6,27 @@ using RotationAnalytics.Ingestion.Runs;
 
 namespace RotationAnalytics.Api.Controllers;
 
-/// <summary>Ingestion runs: history, detail, and starting a run by hand. Requires the X-Api-Key header.</summary>
-[ApiController]
+/// <summary>Ingestion runs: history, detail with progress, starting a run (asynchronously) and cancelling it. Requires the X-Api-Key header.</summary>
 [Route("admin/ingestion/runs")]
-[Produces("application/json")]
-[RequireAdminApiKey]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-public sealed class AdminIngestionController(RotationDbContext db) : ControllerBase
+public sealed class AdminIngestionController(RotationDbContext db, IngestionRunQueue queue) : AdminControllerBase
 {
-    /// <summary>The most recent runs, newest first, with row totals.</summary>
+    /// <summary>The most recent runs, newest first, with row totals and progress.</summary>
     /// <param name="limit">How many runs (1–500, default 50).</param>
     /// <param name="cancellationToken">Request abort.</param>
     [HttpGet]
     [ProducesResponseType<IReadOnlyList<IngestionRunResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<IReadOnlyList<IngestionRunResponse>>> List([FromQuery] int limit = 50, CancellationToken cancellationToken = default)
     {
         if (limit is < 1 or > 500)
         {
-            return Problem(statusCode: StatusCodes.Status400BadRequest, detail: "limit must be between 1 and 500.");
+            return Fail(AdminFailure.Invalid([new FieldError("limit", "limit must be between 1 and 500.")]));
         }
 
         return Ok(await db.ListRunsAsync(limit, cancellationToken));
     }
 
-    /// <summary>One run with its per-symbol outcomes.</summary>
+    /// <summary>One run: status, progress (symbols done of total, rows so far) and per-symbol outcomes.</summary>
     /// <param name="id">Run id.</param>
     /// <param name="cancellationToken">Request abort.</param>
     [HttpGet("{id}")]
@@ -39,54 +35,75 @@ public sealed class AdminIngestionController(RotationDbContext db) : ControllerB
     public async Task<ActionResult<IngestionRunResponse>> Get(long id, CancellationToken cancellationToken) =>
         await db.FindRunAsync(id, cancellationToken) is { } run
             ? Ok(run)
-            : Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No ingestion run {id}.");
+            : Fail(AdminFailure.NotFound("id", $"No ingestion run {id}."));
 
     /// <summary>
-    /// Runs an ingestion now and answers when it has finished (201 with the run). 409 when another run (from any
-    /// process sharing the database) is in progress.
+    /// Validates the request, queues the run and answers at once: 202 with Location <c>/admin/ingestion/runs/{id}</c> to
+    /// follow it. A run waits while another one (from any process sharing the database) holds the ingestion lock.
     /// </summary>
     /// <param name="request">Symbols, provider and date range; all optional.</param>
-    /// <param name="runner">The ingestion pipeline.</param>
-    /// <param name="lifetime">The run is not tied to this request: it stops only when the host stops.</param>
+    /// <param name="cancellationToken">Request abort (the run itself is not tied to the request).</param>
+    /// <response code="202">Queued; the body is the run as it stands.</response>
+    /// <response code="400">Unknown or retired symbols, an unknown or unconfigured provider, from after to; named in <c>errors</c>.</response>
+    /// <response code="503">The run queue is full; retry later.</response>
     [HttpPost]
-    [ProducesResponseType<IngestionRunResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult<IngestionRunResponse>> Start(
-        [FromBody] StartIngestionRunRequest request, [FromServices] IngestionRunner runner, [FromServices] IHostApplicationLifetime lifetime)
+    [ProducesResponseType<IngestionRunResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    public async Task<ActionResult<IngestionRunResponse>> Start([FromBody] StartIngestionRunRequest request, CancellationToken cancellationToken)
     {
-        if (request.From > request.To)
+        var demo = request.Provider == DemoDailyBarProvider.ProviderId;
+        var accepted = await queue.EnqueueAsync(
+            new IngestionRequest
+            {
+                Trigger = "manual",
+                Symbols = request.Symbols,
+                Provider = demo ? null : request.Provider,
+                Demo = demo,
+                From = request.From,
+                To = request.To,
+            },
+            cancellationToken);
+        if (accepted.Error is { } error)
         {
-            return Problem(statusCode: StatusCodes.Status400BadRequest, detail: "from must not be after to.");
+            return Fail(AdminFailure.Invalid([new FieldError(error.Field, error.Message)]));
         }
 
-        IngestionRunOutcome? outcome;
-        try
+        if (accepted.QueueFull)
         {
-            outcome = await runner.RunAsync(
-                new IngestionRequest
-                {
-                    Trigger = "manual",
-                    Symbols = request.Symbols,
-                    Provider = request.Provider == DemoDailyBarProvider.ProviderId ? null : request.Provider,
-                    Demo = request.Provider == DemoDailyBarProvider.ProviderId,
-                    From = request.From,
-                    To = request.To,
-                    WaitForLock = false,
-                },
-                lifetime.ApplicationStopping);
-        }
-        catch (ArgumentException e)
-        {
-            return Problem(statusCode: StatusCodes.Status400BadRequest, detail: e.Message);
+            Response.Headers.RetryAfter = "60";
+            return Fail(new AdminFailure(StatusCodes.Status503ServiceUnavailable, [new FieldError("queue", $"{IngestionRunQueue.Capacity} runs are already queued; retry later.")]));
         }
 
-        if (outcome is null)
-        {
-            return Problem(statusCode: StatusCodes.Status409Conflict, detail: "Another ingestion run is in progress; try again when it has finished.");
-        }
+        var id = accepted.RunId!.Value;
+        return AcceptedAtAction(nameof(Get), new { id }, await db.FindRunAsync(id, CancellationToken.None));
+    }
 
-        var run = await db.FindRunAsync(outcome.RunId, lifetime.ApplicationStopping);
-        return CreatedAtAction(nameof(Get), new { id = outcome.RunId }, run);
+    /// <summary>
+    /// Cancels a queued or running run: a queued run ends cancelled at once (200); a running one stops after the symbols in
+    /// flight (202) and ends cancelled. Batches committed before stay.
+    /// </summary>
+    /// <param name="id">Run id.</param>
+    /// <param name="cancellationToken">Request abort.</param>
+    /// <response code="200">The run was waiting and is cancelled.</response>
+    /// <response code="202">The run is stopping; follow it with GET.</response>
+    /// <response code="404">No such run.</response>
+    /// <response code="409">The run has already ended.</response>
+    [HttpDelete("{id}")]
+    [ProducesResponseType<IngestionRunResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IngestionRunResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult<IngestionRunResponse>> Cancel(long id, CancellationToken cancellationToken)
+    {
+        var cancellation = await queue.CancelAsync(id, cancellationToken);
+        var run = await db.FindRunAsync(id, cancellationToken);
+        return cancellation switch
+        {
+            IngestionRunCancellation.NotFound => Fail(AdminFailure.NotFound("id", $"No ingestion run {id}.")),
+            IngestionRunCancellation.AlreadyFinished => Fail(AdminFailure.Conflict("id", $"Ingestion run {id} has already ended ({run?.Status}).")),
+            IngestionRunCancellation.Cancelled => Ok(run),
+            _ => AcceptedAtAction(nameof(Get), new { id }, run),
+        };
     }
 }

@@ -19,7 +19,8 @@ public sealed class RotationController(RotationService service, MarketClock cloc
     /// <c>interval=day&amp;ratioWindow=63&amp;momentumWindow=21&amp;momentumLag=1</c>.
     /// </remarks>
     /// <param name="benchmark" example="SPY">Benchmark symbol or alias (default SPY).</param>
-    /// <param name="symbols" example="XLB,XLU,XLK">Comma-separated symbols (at most 25). Default: the members of the <c>us-sectors</c> group.</param>
+    /// <param name="symbols" example="XLB,XLU,XLK">Comma-separated symbols (at most 25). Exclusive with <c>group</c>. Default: the members of the <c>us-sectors</c> group.</param>
+    /// <param name="group" example="us-sectors">An instrument group whose members are placed (default <c>us-sectors</c>). Exclusive with <c>symbols</c>.</param>
     /// <param name="asOf" example="2026-01-23">yyyy-MM-dd; only data up to it enters. Default: the latest data.</param>
     /// <param name="tail" example="5">Number of points in each tail (1–260, default 10), in intervals.</param>
     /// <param name="interval" example="week">week (default: the pair's last common trading date of each ISO week) or day (every common date). Windows and lag count intervals.</param>
@@ -29,7 +30,7 @@ public sealed class RotationController(RotationService service, MarketClock cloc
     /// <param name="format">json only (the tails are nested).</param>
     /// <response code="200">The rotation points with their sources.</response>
     /// <response code="400">A parameter is malformed or out of range; each is named in <c>errors</c>.</response>
-    /// <response code="404">An unknown symbol or benchmark.</response>
+    /// <response code="404">An unknown symbol, benchmark or group.</response>
     /// <response code="422">Not enough common history before asOf for a complete point.</response>
     [HttpGet]
     [ProducesResponseType<RotationResponse>(StatusCodes.Status200OK)]
@@ -38,6 +39,7 @@ public sealed class RotationController(RotationService service, MarketClock cloc
     public IActionResult Get(
         string? benchmark,
         string? symbols,
+        string? group,
         string? asOf,
         string? tail,
         string? interval,
@@ -46,6 +48,11 @@ public sealed class RotationController(RotationService service, MarketClock cloc
         string? momentumLag,
         string? format)
     {
+        if (symbols is not null && group is not null)
+        {
+            Query.Fail(nameof(group), "Give either symbols or group, not both.");
+        }
+
         var defaults = RotationParameters.Default;
         var parameters = new RotationParameters(
             Query.Choice(nameof(interval), interval, "week", "week", "day") == "day" ? RotationInterval.Day : RotationInterval.Week,
@@ -55,6 +62,7 @@ public sealed class RotationController(RotationService service, MarketClock cloc
         var query = new RotationQuery(
             Query.Symbol(nameof(benchmark), benchmark, required: false) ?? "SPY",
             Query.Symbols(nameof(symbols), symbols, required: false),
+            Query.Group(nameof(group), group),
             Query.Date(nameof(asOf), asOf),
             Query.WholeNumber(nameof(tail), tail, 10, 1, 260),
             parameters);

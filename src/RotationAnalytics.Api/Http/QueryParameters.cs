@@ -198,9 +198,9 @@ public sealed class QueryParameters(ModelStateDictionary modelState, DateOnly to
             return null;
         }
 
-        if (value.Length is 0 or > 60 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (!GroupNames.IsValid(value))
         {
-            Fail(parameter, "A group name has 1–60 letters, digits, '-' or '_'.");
+            Fail(parameter, GroupNames.Rule);
             return null;
         }
 

@@ -17,7 +17,7 @@ public sealed class InstrumentQueryService(QueryPipeline pipeline)
                 var coverage = series.Count > 0
                     ? new CoverageResponse(series.Bars[0].Date, series.Bars[^1].Date, series.Count, series.FlaggedCount)
                     : new CoverageResponse(null, null, 0, 0);
-                return new InstrumentResponse(i.Symbol, i.Name, i.Kind, i.Currency, i.Sector, i.Groups, i.Aliases, coverage);
+                return new InstrumentResponse(i.Symbol, i.Name, i.Kind, i.Currency, i.Sector, i.Groups, i.Aliases, coverage, i.RetiredAt is not null, i.RetiredAt);
             })
             .ToList()));
 

@@ -5,9 +5,10 @@ using RotationAnalytics.Infrastructure.Seeding;
 
 namespace RotationAnalytics.Api.Services;
 
-/// <param name="Symbols">Symbols to place; null means the members of the sector group.</param>
+/// <param name="Symbols">Symbols to place; null means the members of <paramref name="Group"/>.</param>
+/// <param name="Group">The group whose members are placed when no symbols are given; null means the sector group.</param>
 /// <param name="Parameters">Interval, windows and momentum lag (windows and lag count intervals).</param>
-public sealed record RotationQuery(string Benchmark, IReadOnlyList<string>? Symbols, DateOnly? AsOf, int Tail, RotationParameters Parameters);
+public sealed record RotationQuery(string Benchmark, IReadOnlyList<string>? Symbols, string? Group, DateOnly? AsOf, int Tail, RotationParameters Parameters);
 
 /// <summary>Answers /rotation: each symbol aligned with the benchmark up to asOf, then the domain rotation points.</summary>
 public sealed class RotationService(QueryPipeline pipeline)
@@ -17,9 +18,9 @@ public sealed class RotationService(QueryPipeline pipeline)
 
     private static QueryResult<RotationResponse> Compute(MarketQuery market, RotationQuery query)
     {
-        var parameters = new InputParameters(Symbol: "symbols", CutAt: query.AsOf is null ? null : "asOf");
+        var parameters = new InputParameters(Symbol: query.Symbols is null && query.Group is not null ? "group" : "symbols", CutAt: query.AsOf is null ? null : "asOf");
         var resolved = market.WithBenchmark(query.Benchmark, query.Symbols is null
-            ? market.ResolveGroup("symbols", DefaultUniverse.SectorGroup)
+            ? market.ResolveGroup(query.Group is null ? "symbols" : "group", query.Group ?? DefaultUniverse.SectorGroup)
             : market.ResolveAll("symbols", query.Symbols));
         if (resolved.Error is { } unknown)
         {

@@ -18,6 +18,9 @@ public static class SuperSectors
         ["Utilities"] = SuperSector.Defensive,
     };
 
+    /// <summary>True for one of the 11 GICS sector names (case-insensitive, surrounding spaces ignored).</summary>
+    public static bool IsGicsSector(string name) => ByGicsSector.ContainsKey(name.Trim());
+
     /// <summary>Null for a missing or non-GICS sector name: such a member is left out of the aggregates.</summary>
     public static SuperSector? Of(string? gicsSector) =>
         gicsSector is not null && ByGicsSector.TryGetValue(gicsSector.Trim(), out var superSector) ? superSector : null;

@@ -25,4 +25,7 @@ public class Instrument
     public List<string> Aliases { get; set; } = [];
 
     public List<ProviderSymbol> ProviderSymbols { get; set; } = [];
+
+    /// <summary>When an admin retired it: no longer pulled; its bars and provenance stay and still answer queries.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
 }

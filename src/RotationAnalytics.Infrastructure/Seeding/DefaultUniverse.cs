@@ -55,13 +55,6 @@ public static class DefaultUniverse
     private static Instrument Etf(string symbol, string name, string? sector, List<string> groups) => new()
     {
         Symbol = symbol, Name = name, Kind = "etf", Currency = "USD", Sector = sector, Groups = groups,
-        ProviderSymbols =
-        [
-            new() { Provider = "yahoo", Symbol = symbol },
-            new() { Provider = "stooq", Symbol = symbol.ToLowerInvariant() + ".us" },
-            new() { Provider = "alphavantage", Symbol = symbol },
-            new() { Provider = "tiingo", Symbol = symbol.ToLowerInvariant() },
-            new() { Provider = "polygon", Symbol = symbol },
-        ],
+        ProviderSymbols = ProviderSymbolDefaults.For(symbol, "etf"),
     };
 }

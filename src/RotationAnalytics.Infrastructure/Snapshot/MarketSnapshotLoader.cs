@@ -120,7 +120,7 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
     private static async Task<List<SnapshotInstrument>> ReadInstrumentsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT id, symbol, name, kind, currency, sector, groups, aliases FROM instruments ORDER BY symbol", connection);
+            "SELECT id, symbol, name, kind, currency, sector, groups, aliases, retired_at FROM instruments ORDER BY symbol", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var instruments = new List<SnapshotInstrument>();
         while (await reader.ReadAsync(cancellationToken))
@@ -128,7 +128,8 @@ public sealed class MarketSnapshotLoader(NpgsqlDataSource dataSource, TimeProvid
             instruments.Add(new SnapshotInstrument(
                 reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetFieldValue<string[]>(6), reader.GetFieldValue<string[]>(7)));
+                reader.GetFieldValue<string[]>(6), reader.GetFieldValue<string[]>(7),
+                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8)));
         }
 
         return instruments;

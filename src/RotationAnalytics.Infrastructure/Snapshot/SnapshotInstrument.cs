@@ -1,6 +1,9 @@
 namespace RotationAnalytics.Infrastructure.Snapshot;
 
-/// <summary>An instrument as the read path sees it: immutable, resolved by symbol or alias.</summary>
+/// <summary>
+/// An instrument as the read path sees it: immutable, resolved by symbol or alias. A retired one (<see cref="RetiredAt"/>)
+/// is no longer pulled but still answers queries from its stored bars.
+/// </summary>
 public sealed record SnapshotInstrument(
     int Id,
     string Symbol,
@@ -9,4 +12,5 @@ public sealed record SnapshotInstrument(
     string Currency,
     string? Sector,
     IReadOnlyList<string> Groups,
-    IReadOnlyList<string> Aliases);
+    IReadOnlyList<string> Aliases,
+    DateTimeOffset? RetiredAt);

@@ -29,11 +29,22 @@ public sealed record IngestionRequest
 /// <summary>Status values of <c>ingestion_runs.status</c>.</summary>
 public static class IngestionRunStatus
 {
+    /// <summary>Accepted by the admin API, waiting in the run queue (or for another process's run to finish).</summary>
+    public const string Queued = "queued";
     public const string Running = "running";
     public const string Succeeded = "succeeded";
     public const string Partial = "partial";
     public const string Failed = "failed";
+
+    /// <summary>Stopped by <c>DELETE /admin/ingestion/runs/{id}</c>; the batches committed before stay.</summary>
+    public const string Cancelled = "cancelled";
+
+    /// <summary>The process executing it stopped (shutdown or crash) before it finished.</summary>
+    public const string Interrupted = "interrupted";
 }
+
+/// <summary>Why a request cannot run, as a value: the request field at fault and the reason.</summary>
+public sealed record IngestionRequestError(string Field, string Message);
 
 /// <summary>The finished run: its id and final status.</summary>
 public sealed record IngestionRunOutcome(long RunId, string Status);

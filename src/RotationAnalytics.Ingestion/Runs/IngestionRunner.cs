@@ -29,10 +29,19 @@ public sealed class IngestionRunner(
     IngestionMetrics metrics,
     ILogger<IngestionRunner> logger)
 {
-    /// <summary>Runs the request; null when <see cref="IngestionRequest.WaitForLock"/> is false and another run holds the lock.</summary>
+    /// <summary>
+    /// Runs the request at once in the caller; null when <see cref="IngestionRequest.WaitForLock"/> is false and another
+    /// run holds the lock. A request that cannot run (unknown symbol or provider, a CSV folder without usable files, real
+    /// and synthetic data mixed) throws <see cref="ArgumentException"/> with the reason: the command line, the startup
+    /// load and the daily pull report it as their own outcome. The admin API checks first with <see cref="ValidateAsync"/>.
+    /// </summary>
     public async Task<IngestionRunOutcome?> RunAsync(IngestionRequest request, CancellationToken cancellationToken)
     {
-        var providers = ProvidersFor(request);
+        if (ProvidersFor(request) is { Error: { } invalid })
+        {
+            throw new ArgumentException(invalid.Message);
+        }
+
         await using var held = await ingestionLock.AcquireAsync(request.WaitForLock, cancellationToken);
         if (held is null)
         {
@@ -40,18 +49,76 @@ public sealed class IngestionRunner(
             return null;
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        await RefuseToMixSyntheticAndRealDataAsync(synthetic: providers is [DemoDailyBarProvider], cancellationToken);
-        var instruments = await InstrumentsAsync(request, providers, cancellationToken);
-        var runId = await StartRunAsync(request.Trigger, cancellationToken);
-        logger.LogInformation("Ingestion run {RunId} ({Trigger}) started: {Count} instruments from {Providers}",
-            runId, request.Trigger, instruments.Count, string.Join(" > ", providers.Select(p => p.Id)));
+        var plan = await PlanUnderLockAsync(request, cancellationToken);
+        if (plan.Error is { } error)
+        {
+            throw new ArgumentException(error.Message);
+        }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var runId = await StartRunAsync(request.Trigger, plan.Instruments.Count, cancellationToken);
+        return await ExecuteAsync(runId, request.Trigger, plan, cancellationToken, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Checks a request without running it: the error (field and reason) that would refuse it, or null. The universe can
+    /// still change before a queued run starts; the run re-checks then and fails with the reason.
+    /// </summary>
+    public async Task<IngestionRequestError?> ValidateAsync(IngestionRequest request, CancellationToken cancellationToken) =>
+        (await PlanAsync(request, cancellationToken)).Error;
+
+    /// <summary>
+    /// Executes a run recorded as <see cref="IngestionRunStatus.Queued"/>: waits for the cluster-wide lock, re-checks the
+    /// request, and runs it unless it was cancelled meanwhile. <paramref name="cancelledByAdmin"/> ends it as
+    /// <see cref="IngestionRunStatus.Cancelled"/>, <paramref name="hostStopping"/> as <see cref="IngestionRunStatus.Interrupted"/>.
+    /// </summary>
+    public async Task<IngestionRunOutcome?> RunQueuedAsync(
+        long runId, IngestionRequest request, CancellationToken hostStopping, CancellationToken cancelledByAdmin)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, cancelledByAdmin);
+        IAsyncDisposable? held;
+        try
+        {
+            held = await ingestionLock.AcquireAsync(wait: true, waiting.Token);
+        }
+        catch (OperationCanceledException) when (cancelledByAdmin.IsCancellationRequested && !hostStopping.IsCancellationRequested)
+        {
+            return null; // the cancelling request has already recorded the queued run as cancelled
+        }
+
+        await using (held)
+        {
+            var plan = await PlanUnderLockAsync(request, hostStopping);
+            if (plan.Error is { } error)
+            {
+                await FinishRunAsync(runId, IngestionRunStatus.Failed, $"{error.Field}: {error.Message}", CancellationToken.None);
+                metrics.RunFinished(request.Trigger, IngestionRunStatus.Failed);
+                return new IngestionRunOutcome(runId, IngestionRunStatus.Failed);
+            }
+
+            if (!await MarkRunningAsync(runId, plan.Instruments.Count, hostStopping))
+            {
+                return null; // cancelled or marked interrupted while it waited
+            }
+
+            return await ExecuteAsync(runId, request.Trigger, plan, hostStopping, cancelledByAdmin);
+        }
+    }
+
+    private async Task<IngestionRunOutcome> ExecuteAsync(
+        long runId, string trigger, IngestionPlan plan, CancellationToken cancellationToken, CancellationToken cancelledByAdmin)
+    {
+        var (providers, instruments) = (plan.Providers, plan.Instruments);
+        logger.LogInformation("Ingestion run {RunId} ({Trigger}) started: {Count} instruments from {Providers}",
+            runId, trigger, instruments.Count, string.Join(" > ", providers.Select(p => p.Id)));
+
+        var stopwatch = Stopwatch.StartNew();
+        using var cancelled = CancellationTokenSource.CreateLinkedTokenSource(cancelledByAdmin);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancelled.Token);
         deadline.CancelAfter(options.Value.RunDeadline);
         var outcomes = new ConcurrentBag<IngestionRunSymbol>();
         var failures = new ConcurrentBag<ProviderFailure>();
         string? runError = null;
+        string? stoppedStatus = null;
         try
         {
             // Symbols are independent (one transaction each), so a few run side by side; provider rate limits still apply.
@@ -60,10 +127,19 @@ public sealed class IngestionRunner(
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelSymbols, CancellationToken = deadline.Token },
                 async (instrument, token) =>
                 {
-                    var outcome = await IngestSymbolAsync(runId, instrument, providers, request, failures, token);
+                    var outcome = await IngestSymbolAsync(runId, instrument, providers, failures, plan.From, plan.To, token);
                     outcomes.Add(outcome);
-                    await RecordSymbolAsync(outcome, CancellationToken.None);
+                    if (await RecordSymbolAsync(outcome, CancellationToken.None))
+                    {
+                        // Cancellation asked through another process: seen here, after each symbol.
+                        await cancelled.CancelAsync();
+                    }
                 });
+        }
+        catch (OperationCanceledException) when (cancelled.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            stoppedStatus = IngestionRunStatus.Cancelled;
+            runError = $"cancelled by an admin after {outcomes.Count} of {instruments.Count} instruments; the batches committed before stay";
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -71,14 +147,16 @@ public sealed class IngestionRunner(
         }
         catch (OperationCanceledException)
         {
-            runError = "cancelled (host stopping)";
+            stoppedStatus = IngestionRunStatus.Interrupted;
+            runError = $"interrupted (host stopping) after {outcomes.Count} of {instruments.Count} instruments";
         }
 
-        var status = runError is not null || (!outcomes.IsEmpty && outcomes.All(o => o.Error is not null))
-            ? IngestionRunStatus.Failed
-            : outcomes.Any(o => o.Error is not null) ? IngestionRunStatus.Partial : IngestionRunStatus.Succeeded;
+        var status = stoppedStatus
+            ?? (runError is not null || (!outcomes.IsEmpty && outcomes.All(o => o.Error is not null))
+                ? IngestionRunStatus.Failed
+                : outcomes.Any(o => o.Error is not null) ? IngestionRunStatus.Partial : IngestionRunStatus.Succeeded);
         await FinishRunAsync(runId, status, runError, CancellationToken.None);
-        metrics.RunFinished(request.Trigger, status);
+        metrics.RunFinished(trigger, status);
         LogProviderFailures(failures, instruments.Count);
         logger.LogInformation(
             "Ingestion run {RunId} {Status} in {Elapsed:F1} s: {Stored} bars stored ({Revised} revised), {Rejected} rejected, {Flagged} flagged, {Failed} symbols failed",
@@ -88,35 +166,76 @@ public sealed class IngestionRunner(
         return new IngestionRunOutcome(runId, status);
     }
 
-    private IReadOnlyList<IDailyBarProvider> ProvidersFor(IngestionRequest request)
+    /// <summary>What a valid request does: the providers in fallback order, the instruments and the date range asked.</summary>
+    private sealed record IngestionPlan(
+        IReadOnlyList<IDailyBarProvider> Providers, IReadOnlyList<InstrumentInfo> Instruments, DateOnly? From, DateOnly? To, IngestionRequestError? Error)
+    {
+        public static IngestionPlan Refused(IngestionRequestError error) => new([], [], null, null, error);
+    }
+
+    private sealed record ProviderSelection(IReadOnlyList<IDailyBarProvider> Providers, IngestionRequestError? Error);
+
+    private async Task<IngestionPlan> PlanAsync(IngestionRequest request, CancellationToken cancellationToken)
+    {
+        if (request.From > request.To)
+        {
+            return IngestionPlan.Refused(new IngestionRequestError("from", "from must not be after to."));
+        }
+
+        var providers = ProvidersFor(request);
+        return providers.Error is { } error
+            ? IngestionPlan.Refused(error)
+            : await InstrumentsAsync(request, providers.Providers, cancellationToken);
+    }
+
+    /// <summary>The plan, checked while holding the lock, so no other run can change the store's kind of data meanwhile.</summary>
+    private async Task<IngestionPlan> PlanUnderLockAsync(IngestionRequest request, CancellationToken cancellationToken)
+    {
+        var plan = await PlanAsync(request, cancellationToken);
+        if (plan.Error is not null)
+        {
+            return plan;
+        }
+
+        return await MixedDataErrorAsync(synthetic: plan.Providers is [DemoDailyBarProvider], cancellationToken) is { } mixed
+            ? IngestionPlan.Refused(mixed)
+            : plan;
+    }
+
+    private ProviderSelection ProvidersFor(IngestionRequest request)
     {
         if (request.CsvDirectory is { } directory)
         {
             var csv = new CsvDirectoryDailyBarProvider(directory, options.Value.CsvAdjustedSymbols.ToHashSet(StringComparer.OrdinalIgnoreCase), time);
-            return csv.UnavailableReason is { } reason ? throw new ArgumentException(reason) : [csv];
+            return csv.UnavailableReason is { } reason ? new([], new IngestionRequestError("csvDirectory", reason)) : new([csv], null);
         }
 
         if (request.Demo)
         {
-            return [new DemoDailyBarProvider()];
+            return new([new DemoDailyBarProvider()], null);
         }
 
         if (request.Provider is { } id)
         {
-            var provider = chain.Find(id) ?? throw new ArgumentException($"unknown provider '{id}'");
-            return provider.UnavailableReason is { } reason ? throw new ArgumentException($"provider '{id}': {reason}") : [provider];
+            return chain.Find(id) switch
+            {
+                null => new([], new IngestionRequestError("provider", $"unknown provider '{id}'")),
+                { UnavailableReason: { } reason } => new([], new IngestionRequestError("provider", $"provider '{id}': {reason}")),
+                var provider => new([provider], null),
+            };
         }
 
-        return chain.Providers;
+        return new(chain.Providers, null);
     }
 
-    private async Task<IReadOnlyList<InstrumentInfo>> InstrumentsAsync(
+    private async Task<IngestionPlan> InstrumentsAsync(
         IngestionRequest request, IReadOnlyList<IDailyBarProvider> providers, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
         var instruments = await db.Instruments.Include(i => i.ProviderSymbols).OrderBy(i => i.Symbol).ToListAsync(cancellationToken);
         var all = instruments
+            .Where(i => i.RetiredAt is null)
             .Select(i => new InstrumentInfo(i.Id, i.Symbol, i.Kind, i.ProviderSymbols.ToDictionary(p => p.Provider, p => p.Symbol)))
             .ToList();
 
@@ -125,14 +244,16 @@ public sealed class IngestionRunner(
             var files = csv.FileSymbols();
             if (files.Count == 0)
             {
-                throw new ArgumentException($"CSV folder {csv.Directory} holds no SYMBOL.csv files (e.g. SPY.csv with date,open,high,low,close,volume).");
+                return IngestionPlan.Refused(new IngestionRequestError(
+                    "csvDirectory", $"CSV folder {csv.Directory} holds no SYMBOL.csv files (e.g. SPY.csv with date,open,high,low,close,volume)."));
             }
 
             var known = all.Select(i => i.Symbol).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (!files.Any(known.Contains))
             {
-                throw new ArgumentException(
-                    $"None of the {files.Count} CSV files in {csv.Directory} ({Abbreviated(files)}) is named after a known instrument; known: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+                return IngestionPlan.Refused(new IngestionRequestError(
+                    "csvDirectory",
+                    $"None of the {files.Count} CSV files in {csv.Directory} ({Abbreviated(files)}) is named after a known instrument; known: {string.Join(", ", known.Order(StringComparer.Ordinal))}."));
             }
 
             foreach (var unknown in files.Where(s => !known.Contains(s)))
@@ -144,25 +265,32 @@ public sealed class IngestionRunner(
         if (request.Symbols is { } symbols)
         {
             var wanted = symbols.Select(s => s.Trim().ToUpperInvariant()).ToHashSet();
-            var canonical = instruments.Where(i => wanted.Contains(i.Symbol) || i.Aliases.Any(wanted.Contains)).Select(i => i.Symbol).ToHashSet();
+            var matching = instruments.Where(i => wanted.Contains(i.Symbol) || i.Aliases.Any(wanted.Contains)).ToList();
             var unknown = wanted.Where(w => !instruments.Any(i => i.Symbol == w || i.Aliases.Contains(w))).ToList();
             if (unknown.Count > 0)
             {
-                throw new ArgumentException($"unknown symbols: {string.Join(", ", unknown)}");
+                return IngestionPlan.Refused(new IngestionRequestError("symbols", $"unknown symbols: {string.Join(", ", unknown)}"));
             }
 
+            if (matching.Where(i => i.RetiredAt is not null).Select(i => i.Symbol).ToList() is { Count: > 0 } retired)
+            {
+                return IngestionPlan.Refused(new IngestionRequestError("symbols", $"retired, no longer pulled: {string.Join(", ", retired)}"));
+            }
+
+            var canonical = matching.Select(i => i.Symbol).ToHashSet();
             all = [.. all.Where(i => canonical.Contains(i.Symbol))];
         }
 
-        return [.. all.Where(i => providers.Any(p => p.ResolveSymbol(i) is not null))];
+        return new IngestionPlan(providers, [.. all.Where(i => providers.Any(p => p.ResolveSymbol(i) is not null))], request.From, request.To, null);
     }
 
     private async Task<IngestionRunSymbol> IngestSymbolAsync(
         long runId,
         InstrumentInfo instrument,
         IReadOnlyList<IDailyBarProvider> providers,
-        IngestionRequest request,
         ConcurrentBag<ProviderFailure> failures,
+        DateOnly? requestedFrom,
+        DateOnly? requestedTo,
         CancellationToken cancellationToken)
     {
         var outcome = new IngestionRunSymbol { IngestionRunId = runId, Symbol = instrument.Symbol };
@@ -171,8 +299,8 @@ public sealed class IngestionRunner(
         var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
         var today = NyseHolidayCalendar.Today(time);
         var lastStored = await db.DailyBars.Where(b => b.InstrumentId == instrument.Id).MaxAsync(b => (DateOnly?)b.Date, cancellationToken);
-        var from = request.From ?? lastStored?.AddDays(-options.Value.IncrementalOverlapDays) ?? options.Value.BackfillFrom;
-        var to = request.To ?? today;
+        var from = requestedFrom ?? lastStored?.AddDays(-options.Value.IncrementalOverlapDays) ?? options.Value.BackfillFrom;
+        var to = requestedTo ?? today;
 
         foreach (var provider in providers)
         {
@@ -263,18 +391,19 @@ public sealed class IngestionRunner(
     /// batches, and a real load refuses one that holds synthetic batches, before anything is written. Checked under the
     /// ingestion lock, so no other run can change the answer meanwhile.
     /// </summary>
-    private async Task RefuseToMixSyntheticAndRealDataAsync(bool synthetic, CancellationToken cancellationToken)
+    private async Task<IngestionRequestError?> MixedDataErrorAsync(bool synthetic, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
         var otherKind = await db.SourceBatches.CountAsync(b => b.IsSynthetic != synthetic, cancellationToken);
         if (otherKind == 0)
         {
-            return;
+            return null;
         }
 
         var database = db.Database.GetDbConnection().Database;
-        throw new ArgumentException(
+        return new IngestionRequestError(
+            "provider",
             synthetic
                 ? $"Database '{database}' holds real market data ({otherKind} source batches); the synthetic demo is loaded only into a database of its own (Ingestion:Demo selects ConnectionStrings:RotationDemo or '{database}{DemoDatabase.NameSuffix}')."
                 : $"Database '{database}' holds the synthetic demo universe ({otherKind} source batches); real data is never mixed into it. Point ConnectionStrings:Rotation at another database, or drop this one.");
@@ -328,22 +457,37 @@ public sealed class IngestionRunner(
 
     private sealed record ProviderFailure(string Provider, string Symbol, string Fault);
 
-    private async Task<long> StartRunAsync(string trigger, CancellationToken cancellationToken)
+    private async Task<long> StartRunAsync(string trigger, int symbolsTotal, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
-        var run = new IngestionRun { Trigger = trigger, Status = IngestionRunStatus.Running, StartedAt = time.GetUtcNow() };
+        var run = new IngestionRun { Trigger = trigger, Status = IngestionRunStatus.Running, StartedAt = time.GetUtcNow(), SymbolsTotal = symbolsTotal };
         db.IngestionRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return run.Id;
     }
 
-    private async Task RecordSymbolAsync(IngestionRunSymbol outcome, CancellationToken cancellationToken)
+    /// <summary>Queued → running, unless it was cancelled or marked interrupted meanwhile (then false).</summary>
+    private async Task<bool> MarkRunningAsync(long runId, int symbolsTotal, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
+        var startedAt = time.GetUtcNow();
+        return await db.IngestionRuns
+            .Where(r => r.Id == runId && r.Status == IngestionRunStatus.Queued && !r.CancelRequested)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, IngestionRunStatus.Running).SetProperty(r => r.StartedAt, startedAt).SetProperty(r => r.SymbolsTotal, symbolsTotal),
+                cancellationToken) == 1;
+    }
+
+    /// <summary>Records one symbol's outcome (the run's progress); true when an admin has asked to cancel the run.</summary>
+    private async Task<bool> RecordSymbolAsync(IngestionRunSymbol outcome, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
         db.IngestionRunSymbols.Add(outcome);
         await db.SaveChangesAsync(cancellationToken);
+        return await db.IngestionRuns.Where(r => r.Id == outcome.IngestionRunId).Select(r => r.CancelRequested).SingleAsync(cancellationToken);
     }
 
     private async Task FinishRunAsync(long runId, string status, string? error, CancellationToken cancellationToken)
