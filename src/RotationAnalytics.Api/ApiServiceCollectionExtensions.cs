@@ -88,6 +88,7 @@ public static class ApiServiceCollectionExtensions
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseCors(DashboardCorsOptions.PolicyName);
         app.UseRateLimiter();
+        app.UseStaticFiles(); // wwwroot: the pages' own scripts and styles and the chart library copied there at build time
         app.MapMetrics();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "RotationAnalytics API");
@@ -98,6 +99,7 @@ public static class ApiServiceCollectionExtensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
         app.MapControllers().RequireRateLimiting(RateLimitingOptions.PolicyName);
+        app.MapDashboardPages();
         return app;
     }
 
