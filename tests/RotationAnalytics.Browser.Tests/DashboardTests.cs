@@ -108,7 +108,7 @@ public sealed class DashboardTests(DashboardSite site, ITestOutputHelper output)
         recorded.FailedRequests.Should().BeEmpty();
         recorded.RequestUrls.Should().OnlyContain(url => url.StartsWith(site.Origin.ToString(), StringComparison.Ordinal), "no request leaves the origin");
 
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardSite.OutputDirectory, "dashboard-desktop.png"), FullPage = true });
+        await ScreenshotsAsync(page, "desktop", 1280, 1700);
         var report = $"first load (navigation → all panels drawn), 1280×800, empty browser cache: {firstLoad.Milliseconds:F0} ms, " +
             $"{firstLoad.Requests} requests, {firstLoad.TransferredBytes:N0} bytes transferred ({firstLoad.BodyBytes:N0} bytes of bodies); " +
             $"on the cold server (first request after start): {coldServer.Milliseconds:F0} ms";
@@ -177,7 +177,7 @@ public sealed class DashboardTests(DashboardSite site, ITestOutputHelper output)
         }
 
         (await recorded.TextAsync("[data-field=length]")).Should().Be("14");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardSite.OutputDirectory, "dashboard-phone.png"), FullPage = true });
+        await ScreenshotsAsync(page, "phone", 390, 1600);
         recorded.ConsoleErrors.Should().BeEmpty();
         recorded.FailedRequests.Should().BeEmpty();
     }
@@ -220,8 +220,27 @@ public sealed class DashboardTests(DashboardSite site, ITestOutputHelper output)
               return [drawn, sum('transferSize'), sum('decodedBodySize'), resources.length + 1];
             }
             """);
-        output.WriteLine($"{name}: drawn at {figures[0]:F0} ms after navigation start (test stopwatch {stopwatch.ElapsedMilliseconds} ms)");
+        var timings = await recorded.Page.EvaluateAsync<string>(
+            """
+            () => performance.getEntriesByType('resource')
+              .map(r => `${r.name.replace(location.origin, '')} ${r.startTime.toFixed(0)}–${r.responseEnd.toFixed(0)} ms ${r.transferSize} B`)
+              .join('\n')
+            """);
+        output.WriteLine($"{name}: drawn at {figures[0]:F0} ms after navigation start (test stopwatch {stopwatch.ElapsedMilliseconds} ms)\n{timings}");
+        await File.WriteAllTextAsync(Path.Combine(DashboardSite.OutputDirectory, $"first-load-{name}.txt"), $"drawn at {figures[0]:F0} ms\n{timings}\n");
         return (recorded, figures[0], (long)figures[1], (long)figures[2], (int)figures[3]);
+    }
+
+    /// <summary>The top of the page (for the README) and the whole page, saved with the test run's output.</summary>
+    private static async Task ScreenshotsAsync(IPage page, string name, int width, int topHeight)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(DashboardSite.OutputDirectory, $"dashboard-{name}.png"),
+            FullPage = true,
+            Clip = new Clip { X = 0, Y = 0, Width = width, Height = topHeight },
+        });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardSite.OutputDirectory, $"dashboard-{name}-full.png"), FullPage = true });
     }
 
     private static async Task TabToAsync(IPage page, string id)

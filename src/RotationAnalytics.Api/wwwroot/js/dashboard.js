@@ -1,7 +1,6 @@
 // The rotation dashboard: state in the URL (symbol, benchmark, asOf, from, compare, lang), eight panels drawn from the
 // public JSON API of this origin, and the source batches of everything shown. Each panel has its own loading and error
 // state (data-state="loading|ready|error"); the page says data-state="ready" once every panel has settled and drawn.
-import * as echarts from '/lib/echarts.esm.min.js';
 import { ApiError, getJson, query } from './api.js';
 import { addMonths, basisPoints, count, html, number, ordinal, percent } from './format.js';
 
@@ -18,6 +17,8 @@ const ROTATION_TAIL = 8;
 const COLORS = { up: '#1a7f37', down: '#c62828', ink: '#1f4e79', muted: '#6b7280', benchmark: '#b45309' };
 const SERIES_COLORS = ['#1f4e79', '#b45309', '#6d28d9', '#0f766e', '#be185d', '#4d7c0f', '#0369a1', '#a16207', '#7c2d12', '#334155', '#9333ea'];
 
+// The chart library (1.1 MB) loads while the data is being fetched; a panel waits for it only to draw.
+const echartsModule = import('/lib/echarts.esm.min.js');
 const form = document.getElementById('controls');
 const controls = Object.fromEntries(STATE_KEYS.map(key => [key, document.getElementById(key)]));
 const pageStatus = document.getElementById('page-status');
@@ -107,15 +108,23 @@ function panelElement(id) {
   return document.getElementById(`panel-${id}`);
 }
 
-/** Runs one panel: loading state, then its drawing, or its error shown in the API's own words. */
-async function panel(id, draw) {
+/**
+ * Runs one panel: loading state, its answers from the API (each cited in the footnotes), then its drawing once the chart
+ * library is there — or its error, shown in the API's own words.
+ */
+async function panel(id, cite, sent, load, draw) {
   const element = panelElement(id);
   const status = element.querySelector('.panel-status');
   element.dataset.state = 'loading';
   status.textContent = 'Loading…';
   status.classList.remove('error');
   try {
-    await draw(element);
+    const answers = await load();
+    [].concat(answers).forEach(cite);
+    // Drawing holds the main thread for a while: it waits until every panel has sent its requests.
+    await sent;
+    echarts ??= await echartsModule;
+    draw(answers);
     element.dataset.state = 'ready';
     status.textContent = '';
   } catch (e) {
@@ -123,11 +132,13 @@ async function panel(id, draw) {
     element.dataset.state = 'error';
     status.classList.add('error');
     status.textContent = e instanceof ApiError
-      ? `${e.status ? `${e.status} ` : ''}${e.title ?? 'Error'}: ${e.message}`
+      ? `${e.status ? `${e.status} ` : ''}${e.title ?? 'Error'}: ${e.message === e.title ? e.url.split('?')[0] : e.message}`
       : `This panel could not be drawn: ${e.message}`;
     element.querySelectorAll('.chart').forEach(el => charts.get(el.id)?.clear());
   }
 }
+
+let echarts = null;
 
 function chart(id, option, label) {
   const element = document.getElementById(id);
@@ -181,7 +192,7 @@ function drawStreaks(state, streaks) {
     .map(i => ({ value: [i.endDate, i.direction === 'outperform' ? i.length : -i.length], start: i.startDate }));
   const current = c ? [{ value: [c.endDate, c.direction === 'outperform' ? c.length : -c.length], start: c.startDate }] : [];
   const shown = items.length < streaks.history.total ? ` (the ${items.length} longest shown)` : '';
-  const text = `${streaks.history.total} streaks of at least ${TIMELINE_MIN_LENGTH} sessions between ${streaks.commonDates.first} and ${streaks.asOf}${shown}. ` +
+  const text = `Sessions per streak, outperformance above the axis, underperformance below: ${streaks.history.total} streaks of at least ${TIMELINE_MIN_LENGTH} sessions between ${streaks.commonDates.first} and ${streaks.asOf}${shown}. ` +
     `Longest outperformance: ${records.outperform ? `${records.outperform.length} sessions ending ${records.outperform.endDate}` : 'none'}; ` +
     `longest underperformance: ${records.underperform ? `${records.underperform.length} sessions ending ${records.underperform.endDate}` : 'none'}` +
     (c ? `; current: ${c.length} sessions ${c.direction}.` : '.');
@@ -191,7 +202,7 @@ function drawStreaks(state, streaks) {
     legend: { top: 0 },
     tooltip: { renderMode: 'richText', confine: true, formatter: p => `${p.seriesName}: ${Math.abs(p.value[1])} sessions\n${p.data.start} → ${p.value[0]}` },
     xAxis: { type: 'time' },
-    yAxis: { type: 'value', name: 'sessions (− = under)', nameTextStyle: { align: 'left' } },
+    yAxis: { type: 'value', axisLabel: { formatter: v => Math.abs(v) } },
     series: [
       { name: 'Outperformance', type: 'scatter', symbolSize: 6, itemStyle: { color: COLORS.up }, data: points('outperform') },
       { name: 'Underperformance', type: 'scatter', symbolSize: 6, itemStyle: { color: COLORS.down }, data: points('underperform') },
@@ -225,7 +236,7 @@ function drawRelativeStrength(state, result, streaks) {
       name: `RS ${result.symbol}/${state.benchmark}`, type: 'line', showSymbol: false, data: line.map(p => p.rs),
       lineStyle: { color: COLORS.ink, width: 2 }, itemStyle: { color: COLORS.ink },
       markArea: { silent: true, data: shaded },
-      markLine: { silent: true, symbol: 'none', lineStyle: { color: COLORS.muted, type: 'dashed' }, data: [{ yAxis: 100 }] },
+      markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: COLORS.muted, type: 'dashed' }, data: [{ yAxis: 100 }] },
     }],
   }, `Line chart: ${text}`);
 }
@@ -403,75 +414,73 @@ async function render(state) {
   const get = path => getJson(path, controller.signal);
   const sources = new Map();
   const cite = answer => {
-    for (const s of answer.sources ?? []) sources.set(s.id, s);
-    for (const r of answer.references ?? []) if (r.kind === 'source') sources.set(r.id, r);
-    return answer;
+    for (const s of answer?.sources ?? []) sources.set(s.id, s);
+    for (const r of answer?.references ?? []) if (r.kind === 'source') sources.set(r.id, r);
   };
   document.body.dataset.state = 'loading';
   document.getElementById('pair-title').textContent = `${state.symbol} vs ${state.benchmark}`;
   document.title = `${state.symbol} vs ${state.benchmark} — RotationAnalytics`;
   pageStatus.textContent = `Loading ${state.symbol} vs ${state.benchmark}…`;
 
-  // The streaks come first: their asOf (the latest common date when none is given) and the current streak's start (the
-  // default window) are what the other panels are asked about, so that every panel describes the same days.
-  let streaks = null;
-  await panel('streak', async () => {
-    streaks = cite(await get(query('/streaks', {
-      symbol: state.symbol, benchmark: state.benchmark, asOf: state.asOf, minLength: TIMELINE_MIN_LENGTH, pageSize: TIMELINE_PAGE_SIZE,
-    })));
-    drawStreaks(state, streaks);
+  // The streaks set the days every panel describes: their asOf (the latest common date when the URL gives none) and the
+  // current streak's start (the default window). Panels that need only asOf start at once when the URL gives it.
+  const streaksRequest = get(query('/streaks', {
+    symbol: state.symbol, benchmark: state.benchmark, asOf: state.asOf, minLength: TIMELINE_MIN_LENGTH, pageSize: TIMELINE_PAGE_SIZE,
+  }));
+  const days = streaksRequest.catch(() => null).then(streaks => {
+    const asOf = streaks?.asOf ?? state.asOf;
+    const from = state.from || streaks?.current?.startDate || (asOf ? `${asOf.slice(0, 8)}01` : '');
+    const chartFrom = asOf ? [from, addMonths(asOf, -CHART_MONTHS)].filter(Boolean).sort()[0] : '';
+    if (run === generation) {
+      pageStatus.textContent = `${state.symbol} vs ${state.benchmark}${asOf ? ` as of ${asOf}` : ''}${from ? `; window from ${from}` : ''}.`;
+    }
+    return { streaks, asOf, from, chartFrom };
   });
-  if (run !== generation) return;
-  const asOf = streaks?.asOf ?? state.asOf;
-  const from = state.from || streaks?.current?.startDate || (asOf ? `${asOf.slice(0, 8)}01` : '');
-  const chartFrom = asOf ? [from, addMonths(asOf, -CHART_MONTHS)].filter(Boolean).sort()[0] : '';
+  const asOfKnown = state.asOf ? Promise.resolve(state.asOf) : days.then(d => d.asOf);
+  // Once the days are known every panel has sent its requests (a task later, as fetch() is called in microtasks).
+  const sent = days.then(() => new Promise(resolve => setTimeout(resolve)));
   const windowSymbols = [...new Set([state.symbol, state.benchmark, ...state.compare.split(',').filter(Boolean)])];
   const rowSymbols = windowSymbols.filter(s => s !== state.benchmark);
-  pageStatus.textContent = `${state.symbol} vs ${state.benchmark}${asOf ? ` as of ${asOf}` : ''}${from ? `; window from ${from}` : ''}.`;
 
   await Promise.all([
-    panel('rs', async () => {
-      const answer = cite(await get(query('/relative-performance', {
+    panel('streak', cite, sent, () => streaksRequest, streaks => drawStreaks(state, streaks)),
+    panel('rs', cite, sent, async () => {
+      const { streaks, asOf, chartFrom } = await days;
+      return [await get(query('/relative-performance', {
         symbols: state.symbol, benchmark: state.benchmark, from: chartFrom, to: asOf, rsLine: 'true',
-      })));
-      drawRelativeStrength(state, answer.results[0], streaks);
-    }),
-    panel('returns', async () => {
+      })), streaks];
+    }, ([answer, streaks]) => drawRelativeStrength(state, answer.results[0], streaks)),
+    panel('returns', cite, sent, async () => {
+      const { asOf, from } = await days;
       const parameters = { symbols: windowSymbols.join(','), benchmark: state.benchmark, from, to: asOf };
-      const [close, open] = await Promise.all([
+      return Promise.all([
         get(query('/relative-performance', { ...parameters, basis: 'close' })),
         get(query('/relative-performance', { ...parameters, basis: 'open' })),
       ]);
-      drawReturns(state, cite(close), cite(open));
-    }),
-    panel('sectors', async () => {
-      const [day, window] = await Promise.all([
-        get(query('/breadth/sectors', { date: asOf })),
-        get(query('/breadth/sectors', { from, to: asOf })),
-      ]);
-      drawSectors(cite(day), cite(window));
-    }),
-    panel('rotation', async () => {
-      drawRotation(cite(await get(query('/rotation', { benchmark: ROTATION_BENCHMARK, asOf, tail: ROTATION_TAIL }))));
-    }),
-    panel('rsi', async () => {
-      drawRsi(cite(await get(query('/indicators/rsi', { symbol: state.symbol, from: asOf ? addMonths(asOf, -CHART_MONTHS) : '', to: asOf }))));
-    }),
-    panel('performance', async () => {
-      drawPerformance(cite(await get(query('/performance', { symbols: rowSymbols.join(',') || state.symbol, benchmark: state.benchmark, asOf }))));
-    }),
-    panel('brief', async () => {
-      drawBrief(cite(await get(query('/briefs/rotation', {
-        symbol: state.symbol, benchmark: state.benchmark, asOf, from: state.from, compare: state.compare, lang: state.lang,
-      }))));
-    }),
+    }, ([close, open]) => drawReturns(state, close, open)),
+    panel('sectors', cite, sent, async () => {
+      const day = get(query('/breadth/sectors', { date: await asOfKnown }));
+      const { asOf, from } = await days;
+      return Promise.all([day, get(query('/breadth/sectors', { from, to: asOf }))]);
+    }, ([day, window]) => drawSectors(day, window)),
+    panel('rotation', cite, sent, async () => get(query('/rotation', { benchmark: ROTATION_BENCHMARK, asOf: await asOfKnown, tail: ROTATION_TAIL })), drawRotation),
+    panel('rsi', cite, sent, async () => {
+      const asOf = await asOfKnown;
+      return get(query('/indicators/rsi', { symbol: state.symbol, from: asOf ? addMonths(asOf, -CHART_MONTHS) : '', to: asOf }));
+    }, drawRsi),
+    panel('performance', cite, sent, async () => get(query('/performance', {
+      symbols: rowSymbols.join(',') || state.symbol, benchmark: state.benchmark, asOf: await asOfKnown,
+    })), drawPerformance),
+    panel('brief', cite, sent, async () => get(query('/briefs/rotation', {
+      symbol: state.symbol, benchmark: state.benchmark, asOf: await asOfKnown, from: state.from, compare: state.compare, lang: state.lang,
+    })), drawBrief),
   ]);
   if (run !== generation) return;
   drawSources(sources);
   // Two frames: ECharts paints on the next animation frame after setOption.
   await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   if (run !== generation) return;
-  const failed = [...document.querySelectorAll('.panel[data-state="error"]')].length;
+  const failed = document.querySelectorAll('.panel[data-state="error"]').length;
   pageStatus.textContent += failed ? ` ${failed} panel(s) could not be drawn; each says why.` : '';
   document.body.dataset.state = 'ready';
   performance.mark('dashboard-drawn');
@@ -479,13 +488,14 @@ async function render(state) {
 
 // ---------- start ----------
 
+// The panels start at once from the URL; the pickers are filled when the instrument list arrives.
 const initial = readState();
+history.replaceState(null, '', stateUrl(initial));
+render(initial);
 try {
   instruments = await getJson('/instruments');
 } catch (e) {
-  pageStatus.textContent = `The instrument list could not be loaded (${e.message}); the panels still try the pair in the URL.`;
+  pageStatus.textContent = `The instrument list could not be loaded (${e.message}); the panels still show the pair in the URL.`;
   pageStatus.classList.add('error');
 }
 fillControls(initial);
-history.replaceState(null, '', stateUrl(initial));
-render(initial);
