@@ -36,12 +36,12 @@ public sealed partial class DashboardPagesTests(MarketDataApi api)
     [Fact]
     public async Task The_chart_library_is_the_npm_package_copied_by_the_build_and_other_routes_stay_problem_details()
     {
-        var packaged = Path.Combine(RepositoryPaths.Root, "src", "RotationAnalytics.Api", "node_modules", "echarts", "dist", "echarts.esm.min.js");
+        var packaged = Path.Combine(RepositoryPaths.Root, "src", "RotationAnalytics.Api", "node_modules", "echarts", "dist", "echarts.common.min.js");
 
-        var library = await api.Client.GetAsync(new Uri("/lib/echarts.esm.min.js", UriKind.Relative));
+        var library = await api.Client.GetAsync(new Uri("/lib/echarts.common.min.js", UriKind.Relative));
 
         library.StatusCode.Should().Be(HttpStatusCode.OK);
-        library.Content.Headers.ContentType!.MediaType.Should().Be("text/javascript", "browsers run a module only with a JavaScript type");
+        library.Content.Headers.ContentType!.MediaType.Should().Be("text/javascript", "browsers run a script only with a JavaScript type");
         (await library.Content.ReadAsByteArrayAsync()).Should().Equal(await File.ReadAllBytesAsync(packaged));
 
         var unknown = await api.Client.GetAsync(new Uri("/dashboard/nope", UriKind.Relative));

@@ -17,9 +17,21 @@ const ROTATION_TAIL = 8;
 const COLORS = { up: '#1a7f37', down: '#c62828', ink: '#1f4e79', muted: '#6b7280', benchmark: '#b45309' };
 const SERIES_COLORS = ['#1f4e79', '#b45309', '#6d28d9', '#0f766e', '#be185d', '#4d7c0f', '#0369a1', '#a16207', '#7c2d12', '#334155', '#9333ea'];
 
-// The chart library (1.1 MB) is fetched while the data is (modulepreload in the page) and evaluated only once every
-// request is out: evaluating it holds the main thread, which would otherwise delay the requests that follow /streaks.
-let echartsModule = null;
+// The chart library (ECharts' common build, 0.7 MB, a classic script defining window.echarts) is loaded only once every
+// request is out: compiling and evaluating it holds the main thread, which would otherwise delay the requests that
+// follow /streaks (measured: docs/performance.md).
+let chartLibrary = null;
+
+function loadChartLibrary() {
+  chartLibrary ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/lib/echarts.common.min.js';
+    script.addEventListener('load', () => resolve(window.echarts));
+    script.addEventListener('error', () => reject(new Error('the chart library /lib/echarts.common.min.js could not be loaded')));
+    document.head.append(script);
+  });
+  return chartLibrary;
+}
 const form = document.getElementById('controls');
 const controls = Object.fromEntries(STATE_KEYS.map(key => [key, document.getElementById(key)]));
 const pageStatus = document.getElementById('page-status');
@@ -124,7 +136,7 @@ async function panel(id, cite, sent, load, draw) {
     [].concat(answers).forEach(cite);
     // Drawing holds the main thread for a while: it waits until every panel has sent its requests.
     await sent;
-    echarts ??= await (echartsModule ??= import('/lib/echarts.esm.min.js'));
+    echarts ??= await loadChartLibrary();
     draw(answers);
     element.dataset.state = 'ready';
     status.textContent = '';

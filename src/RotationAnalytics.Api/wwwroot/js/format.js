@@ -19,7 +19,9 @@ export function count(value) {
 }
 
 export function basisPoints(fraction) {
-  return fraction === null || fraction === undefined ? '–' : `${(fraction * 10000).toFixed(1)} bp`;
+  if (fraction === null || fraction === undefined) return '–';
+  const value = fraction * 10000;
+  return `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(1)} bp`;
 }
 
 export function ordinal(n) {
