@@ -26,6 +26,24 @@ if command -v docker-compose >/dev/null 2>&1; then
   docker-compose -f docker-compose.yml config --quiet && echo "docker-compose.yml: valid"
 fi
 
+# The API's build copies the dashboard's chart library from npm (npm ci); the browser tests drive Debian's Chromium.
+# Both are installed when missing and this runs as root with apt-get (as CI does); otherwise the build says npm is
+# needed, and the browser tests are skipped with the reason below in their report.
+as_root_with_apt() { [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; }
+apt_install() {
+  echo "Installing $* with apt-get (missing on this machine)…"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } >"$work/apt.log" 2>&1 || tail -5 "$work/apt.log"
+}
+if ! command -v npm >/dev/null 2>&1 && as_root_with_apt; then apt_install nodejs npm; fi
+browser_skipped=
+if [[ ! -x /usr/bin/chromium ]]; then
+  if as_root_with_apt; then apt_install chromium; fi
+  if [[ ! -x /usr/bin/chromium ]]; then
+    browser_skipped="BROWSER TESTS SKIPPED: /usr/bin/chromium is missing and could not be installed ($(as_root_with_apt && echo "apt-get install chromium failed, see above" || echo "installing it needs root and apt-get: apt-get install chromium"))"
+    echo "!!!!!!!! $browser_skipped !!!!!!!!"
+  fi
+fi
+
 # The pinned OpenAPI linter of OpenApiDocumentTests; npm ci only when the lock file changed since the last install.
 lint=tests/RotationAnalytics.Api.Tests/OpenApiLint
 cmp -s "$lint/package-lock.json" "$lint/node_modules/.installed-lock.json" 2>/dev/null \
@@ -42,5 +60,6 @@ while read -r f p s; do
   failed=$((failed + f)) passed=$((passed + p)) skipped=$((skipped + s))
 done < <(sed -n 's/^.*\(Passed\|Failed\)! *- Failed: *\([0-9]*\), Passed: *\([0-9]*\), Skipped: *\([0-9]*\).*/\2 \3 \4/p' "$work/test.log")
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi  # a crash or build error counts as a failure
+if [[ -n $browser_skipped ]]; then echo "!!!!!!!! $browser_skipped !!!!!!!!"; fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -83,6 +83,7 @@ public static class ApiServiceCollectionExtensions
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseCors(DashboardCorsOptions.PolicyName);
         app.UseRateLimiter();
+        app.UseStaticFiles(); // wwwroot: the pages' own scripts and styles and the chart library copied there at build time
         app.MapMetrics();
         app.UseTypedOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -92,6 +93,7 @@ public static class ApiServiceCollectionExtensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
         app.MapControllers().RequireRateLimiting(RateLimitingOptions.PolicyName);
+        app.MapDashboardPages();
         return app;
     }
 
