@@ -273,6 +273,10 @@ namespace RotationAnalytics.Infrastructure.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
                     b.Property<string>("Error")
                         .HasColumnType("text")
                         .HasColumnName("error");
@@ -290,6 +294,10 @@ namespace RotationAnalytics.Infrastructure.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<int?>("SymbolsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("symbols_total");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
@@ -388,6 +396,10 @@ namespace RotationAnalytics.Infrastructure.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
 
                     b.Property<string>("Sector")
                         .HasMaxLength(60)
