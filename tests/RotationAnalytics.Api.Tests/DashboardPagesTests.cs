@@ -17,6 +17,7 @@ public sealed partial class DashboardPagesTests(MarketDataApi api)
     [InlineData("/dashboard", "/js/dashboard.js")]
     [InlineData("/dashboard?symbol=RUT&benchmark=SPX&asOf=2026-01-22&compare=COMP,DJI&lang=zh", "/js/dashboard.js")]
     [InlineData("/dashboard?as_of=anything&symbol=RUT&symbol=IWM", "/js/dashboard.js")]
+    [InlineData("/Dashboard/?symbol=RUT", "/js/dashboard.js")]
     public async Task A_page_is_html_with_its_one_module_under_a_same_origin_policy(string path, string script)
     {
         var response = await api.Client.GetAsync(new Uri(path, UriKind.Relative));

@@ -19,8 +19,12 @@ public static class DashboardPages
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public static bool IsPage(PathString path) =>
-        path.Equals(LandingPath, StringComparison.Ordinal) || path.Equals(DashboardPath, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the path is one of the pages, as routing matches them (case-insensitive, a trailing slash allowed).</summary>
+    public static bool IsPage(PathString path)
+    {
+        var value = path.Value ?? string.Empty;
+        return value == LandingPath || value.TrimEnd('/').Equals(DashboardPath, StringComparison.OrdinalIgnoreCase);
+    }
 
     public static WebApplication MapDashboardPages(this WebApplication app)
     {
