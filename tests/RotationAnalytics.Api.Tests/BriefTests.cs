@@ -64,6 +64,7 @@ public sealed partial class BriefTests(MarketDataApi api)
         brief.GetProperty("asOf").GetString().Should().Be("2026-01-22");
         brief.GetProperty("from").GetString().Should().Be("2026-01-02"); // default: the first day of the current streak
         brief.GetProperty("lang").GetString().Should().Be(lang);
+        brief.GetProperty("compare").EnumerateArray().Select(c => c.GetString()).Should().Equal("COMP");
         var text = string.Join("\n", brief.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("text").GetString()));
         foreach (var phrase in phrases)
         {
@@ -105,7 +106,7 @@ public sealed partial class BriefTests(MarketDataApi api)
     [InlineData("/briefs/rotation?symbol=XLC&benchmark=SPX&asOf=2018-06-21")] // three common dates: no RSI, no earlier runs
     [InlineData("/briefs/rotation?symbol=RUT&benchmark=SPX&asOf=2009-03-09")] // deep in the 2008-09 bear market: no record close
     [InlineData("/briefs/rotation?symbol=RUT&benchmark=SPX&asOf=1996-05-07")] // the record run, before any sector fund existed
-    [InlineData("/briefs/rotation?symbol=IWM&benchmark=SPY&asOf=2026-01-22&from=2025-06-02&compare=QQQ,XLK")]
+    [InlineData("/briefs/rotation?symbol=IWM&benchmark=SPY&asOf=2026-01-22&from=2025-06-02&compare=QQQ,XLK,spy")]
     public async Task Every_marker_resolves_and_every_cited_query_reproduces_the_figures_of_its_claim(string url)
     {
         foreach (var lang in new[] { "en", "zh" })

@@ -68,9 +68,11 @@ public sealed class BriefService(QueryPipeline pipeline, BriefLanguages language
             return new QueryError(StatusCodes.Status400BadRequest, "from", $"from ({from:yyyy-MM-dd}) is after the last common date {asOf:yyyy-MM-dd}.");
         }
 
+        // The symbol and the benchmark are reported anyway; listed again under compare they would only repeat themselves.
+        var compare = compared.Value!.Where(c => c != symbol && c != benchmark).ToList();
         var note = new BriefNote(market, language, symbol, benchmark, pair, asOf, from);
         note.Streak(streaks, sessionBefore);
-        note.Returns(compared.Value!.Where(c => c != symbol && c != benchmark).ToList());
+        note.Returns(compare);
         note.Highs();
         note.Rsi();
         note.Sectors();
@@ -80,7 +82,7 @@ public sealed class BriefService(QueryPipeline pipeline, BriefLanguages language
             "default parameters); the window runs from from (default: the first day of the current streak) to asOf.");
         note.Closing(cited.Sources.Any(s => s.Synthetic));
         return new BriefResponse(
-            symbol.Symbol, benchmark.Symbol, asOf, from, compared.Value!.Select(c => c.Symbol).ToList(), language.Code,
+            symbol.Symbol, benchmark.Symbol, asOf, from, compare.Select(c => c.Symbol).ToList(), language.Code,
             note.Title(streaks), note.Writer.Sections(), note.Writer.References, cited.Methodology);
     }
 
