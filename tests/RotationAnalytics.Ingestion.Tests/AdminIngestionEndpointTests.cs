@@ -137,11 +137,11 @@ public sealed class AdminIngestionEndpointTests : IAsyncLifetime
             first.CreateClient().Dispose(); // migrates
         }
 
-        await _database.ScalarAsync<long>("INSERT INTO ingestion_runs (trigger, status, started_at, cancel_requested) VALUES ('manual', 'running', now(), false) RETURNING id");
+        var id = await _database.ScalarAsync<long>("INSERT INTO ingestion_runs (trigger, status, started_at, cancel_requested) VALUES ('manual', 'running', now(), false) RETURNING id");
         await using var api = Api();
         var admin = new AdminClient(api.CreateClient(), Key);
 
-        var run = (await AdminClient.JsonAsync(await admin.SendAsync(HttpMethod.Get, Runs)))[0];
+        var run = await admin.WaitForRunAsync(id);
         run.GetProperty("status").GetString().Should().Be(IngestionRunStatus.Interrupted);
         run.GetProperty("finishedAt").ValueKind.Should().Be(JsonValueKind.String);
     }

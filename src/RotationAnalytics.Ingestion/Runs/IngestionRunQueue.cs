@@ -47,6 +47,7 @@ public sealed class IngestionRunQueue(
 
     private readonly Channel<QueuedRun> _queue = Channel.CreateBounded<QueuedRun>(new BoundedChannelOptions(Capacity) { SingleReader = true });
     private readonly ConcurrentDictionary<long, CancellationTokenSource> _executing = new();
+    private readonly DateTimeOffset _processStarted = time.GetUtcNow();
 
     /// <summary>Validates the request and queues it; nothing is recorded when it is invalid.</summary>
     public async Task<IngestionRunAcceptance> EnqueueAsync(IngestionRequest request, CancellationToken cancellationToken)
@@ -103,15 +104,18 @@ public sealed class IngestionRunQueue(
             : IngestionRunCancellation.NotFound;
     }
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        // Before the API takes requests, so no run queued by this process can be mistaken for an orphan.
-        await MarkOrphanedRunsInterruptedAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await MarkOrphanedRunsInterruptedAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An unreachable database must not stop the host (reads still answer from the snapshot); the next start retries.
+            logger.LogWarning("Runs left by a stopped process were not checked: {Reason}", e.Message);
+        }
+
         try
         {
             await foreach (var run in _queue.Reader.ReadAllAsync(stoppingToken))
@@ -167,8 +171,9 @@ public sealed class IngestionRunQueue(
     }
 
     /// <summary>
-    /// With the lock free, no process is executing a run, so every run still <c>queued</c> or <c>running</c> belongs to a
-    /// process that stopped. (A live process dequeues a queued run within milliseconds while the lock is free.)
+    /// With the lock free, no process is executing a run, so every run still <c>queued</c> or <c>running</c> from before
+    /// this process started belongs to a process that stopped. (A live process dequeues a queued run within milliseconds
+    /// while the lock is free; runs this process queued meanwhile are younger than it.)
     /// </summary>
     private async Task MarkOrphanedRunsInterruptedAsync(CancellationToken cancellationToken)
     {
@@ -182,7 +187,7 @@ public sealed class IngestionRunQueue(
         var db = scope.ServiceProvider.GetRequiredService<RotationDbContext>();
         var now = time.GetUtcNow();
         var orphaned = await db.IngestionRuns
-            .Where(r => r.Status == IngestionRunStatus.Queued || r.Status == IngestionRunStatus.Running)
+            .Where(r => (r.Status == IngestionRunStatus.Queued || r.Status == IngestionRunStatus.Running) && r.StartedAt < _processStarted)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, IngestionRunStatus.Interrupted).SetProperty(r => r.FinishedAt, now)
                     .SetProperty(r => r.Error, "interrupted: the process executing it stopped before it finished"),
