@@ -42,6 +42,10 @@ public sealed class OpenApiDocumentTests(MarketDataApi api) : IAsyncLifetime
         "/performance?group=us-sectors&benchmark=SPY&asOf=2026-01-22&format=csv",
         "/streaks/aftermath?symbol=RUT&benchmark=SPX&asOf=2026-01-22",
         "/correlation?symbols=IWM&benchmark=SPY&from=2025-01-01&to=2025-12-31&window=63",
+        "/briefs/rotation?symbol=RUT&benchmark=SPX&asOf=2026-01-22&compare=COMP&lang=zh",
+        "/briefs/rotation?symbol=RUT&benchmark=SPX&asOf=2026-01-22&format=markdown",
+        "/groups",
+        "/groups/us-sectors",
         // ProblemDetails: a 400 naming the parameter, a 404 for an unknown symbol, a 422 for too little data.
         "/streaks?symbol=RUT&benchmark=SPX&asOf=2026-13-01",
         "/streaks?symbol=NOPE&benchmark=SPX",

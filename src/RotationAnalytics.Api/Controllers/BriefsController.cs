@@ -28,6 +28,7 @@ public sealed class BriefsController(BriefService briefs, BriefLanguages languag
     /// <response code="422">Not enough common history (fewer than two common dates up to asOf).</response>
     [HttpGet]
     [ProducesResponseType<BriefResponse>(StatusCodes.Status200OK)]
+    [ProducesAlternative(ResponseFormat.Markdown)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(string? symbol, string? benchmark, string? asOf, string? from, string? compare, string? lang, string? format)

@@ -30,7 +30,7 @@ public sealed class CorrelationController(CorrelationService service, MarketCloc
     /// <response code="422">Fewer than two common daily returns dated in [from, to]. Or returnType=total where an instrument has no dividend information (no source reporting dividends, no adjusted close) over the data used.</response>
     [HttpGet]
     [ProducesResponseType<CorrelationResponse>(StatusCodes.Status200OK)]
-    [ProducesCsv]
+    [ProducesAlternative(ResponseFormat.Csv)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(string? symbols, string? benchmark, string? from, string? to, string? window, string? returnType, string? format)

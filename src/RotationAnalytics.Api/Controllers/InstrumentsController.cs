@@ -29,7 +29,7 @@ public sealed class InstrumentsController(InstrumentQueryService instruments, Ma
     /// <response code="422">No bars stored for the instrument yet.</response>
     [HttpGet("{symbol}/bars")]
     [ProducesResponseType<BarsResponse>(StatusCodes.Status200OK)]
-    [ProducesCsv]
+    [ProducesAlternative(ResponseFormat.Csv)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Bars(string symbol, string? from, string? to, string? format)

@@ -22,7 +22,7 @@ public sealed class RecordHighsController(RecordHighsService service, MarketCloc
     /// <response code="422">No stored close on or before <c>to</c>.</response>
     [HttpGet]
     [ProducesResponseType<RecordHighsResponse>(StatusCodes.Status200OK)]
-    [ProducesCsv]
+    [ProducesAlternative(ResponseFormat.Csv)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(string? symbol, string? from, string? to, string? format)

@@ -27,7 +27,7 @@ public sealed class RelativePerformanceController(RelativePerformanceService ser
     /// <response code="422">No trading days of the pair in the window. Or returnType=total where an instrument has no dividend information (no source reporting dividends, no adjusted close) over the data used.</response>
     [HttpGet]
     [ProducesResponseType<RelativePerformanceResponse>(StatusCodes.Status200OK)]
-    [ProducesCsv]
+    [ProducesAlternative(ResponseFormat.Csv)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(

@@ -26,7 +26,7 @@ public sealed class RsiController(RsiService service, MarketClock clock) : Analy
     /// <response code="422">The history is shorter than period + 1 closes.</response>
     [HttpGet]
     [ProducesResponseType<RsiResponse>(StatusCodes.Status200OK)]
-    [ProducesCsv]
+    [ProducesAlternative(ResponseFormat.Csv)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(

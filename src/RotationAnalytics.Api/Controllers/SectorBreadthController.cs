@@ -27,7 +27,7 @@ public sealed class SectorBreadthController(SectorBreadthService service, Market
     /// <response code="422">No stored data for the group's members up to the date.</response>
     [HttpGet]
     [ProducesResponseType<SectorBreadthResponse>(StatusCodes.Status200OK)]
-    [ProducesCsv]
+    [ProducesAlternative(ResponseFormat.Csv)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(string? date, string? from, string? to, string? group, string? format)

@@ -33,7 +33,7 @@ public sealed class StreakAftermathController(StreakAftermathService service, Ma
     /// <response code="422">Not enough common history (fewer than two common dates up to asOf). Or returnType=total where an instrument has no dividend information (no source reporting dividends, no adjusted close) over the data used.</response>
     [HttpGet]
     [ProducesResponseType<StreakAftermathResponse>(StatusCodes.Status200OK)]
-    [ProducesCsv]
+    [ProducesAlternative(ResponseFormat.Csv)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public IActionResult Get(

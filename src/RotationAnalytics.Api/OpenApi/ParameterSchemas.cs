@@ -78,7 +78,7 @@ public static class ParameterSchemas
             },
             new JsonArray("1M", "YTD", "1Y"))
         { CommaSeparated = true },
-        // json everywhere; the operation filter adds csv where the action is [ProducesCsv].
+        // json everywhere; the operation filter adds csv where the action is [ProducesAlternative(ResponseFormat.Csv)].
         ["format"] = Choice(["json"]),
     };
 

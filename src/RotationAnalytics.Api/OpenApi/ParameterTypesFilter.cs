@@ -17,7 +17,7 @@ public sealed class ParameterTypesFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var route = context.ApiDescription.RelativePath ?? string.Empty;
-        var csv = context.MethodInfo.GetCustomAttribute<ProducesCsvAttribute>() is not null;
+        var alternative = context.MethodInfo.GetCustomAttribute<ProducesAlternativeAttribute>()?.Format;
         operation.Parameters ??= [];
         if (context.MethodInfo.DeclaringType?.IsAssignableTo(typeof(AnalyticsControllerBase)) == true
             && !operation.Parameters.Any(p => p.Name == ResponseFormats.ParameterName))
@@ -39,9 +39,9 @@ public sealed class ParameterTypesFilter : IOperationFilter
             }
 
             var schema = typed.Schema();
-            if (parameter.Name == ResponseFormats.ParameterName && csv)
+            if (parameter.Name == ResponseFormats.ParameterName && alternative is { } word)
             {
-                schema.Enum!.Add("csv");
+                schema.Enum!.Add(word.ToString().ToLowerInvariant());
             }
 
             parameter.Schema = schema;

@@ -8,8 +8,8 @@ namespace RotationAnalytics.Api.OpenApi;
 
 /// <summary>
 /// The media types an operation really answers: <c>application/json</c> (MVC's formatters would also list
-/// <c>text/plain</c> and <c>text/json</c>, which the app never sends), <c>text/csv</c> where the action is
-/// <see cref="ProducesCsvAttribute"/>, nothing for HEAD (headers only), and the 200 example recorded from the shared
+/// <c>text/plain</c> and <c>text/json</c>, which the app never sends), <c>text/csv</c> or <c>text/markdown</c> where
+/// the action is <see cref="ProducesAlternativeAttribute"/>, nothing for HEAD (headers only), and the 200 example recorded from the shared
 /// market data (<see cref="ResponseExamples"/>).
 /// </summary>
 public sealed class ResponseContentFilter : IOperationFilter
@@ -50,16 +50,17 @@ public sealed class ResponseContentFilter : IOperationFilter
             jsonMedia.Example = example;
         }
 
-        if (context.MethodInfo.GetCustomAttribute<ProducesCsvAttribute>() is not null)
+        var (mediaType, description) = context.MethodInfo.GetCustomAttribute<ProducesAlternativeAttribute>()?.Format switch
         {
-            ok.Content[ResponseFormats.CsvMediaType] = new OpenApiMediaType
-            {
-                Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.String,
-                    Description = "RFC 4180 CSV with a header row; a Link header points to the same query as JSON (methodology and sources).",
-                },
-            };
+            ResponseFormat.Csv => (ResponseFormats.CsvMediaType,
+                "RFC 4180 CSV with a header row; a Link header points to the same query as JSON (methodology and sources)."),
+            ResponseFormat.Markdown => (ResponseFormats.MarkdownMediaType,
+                "The note as Markdown (UTF-8), its numbered references listed at the end."),
+            _ => (null, null),
+        };
+        if (mediaType is not null)
+        {
+            ok.Content[mediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = description } };
         }
     }
 }
