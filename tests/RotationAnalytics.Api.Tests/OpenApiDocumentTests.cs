@@ -116,7 +116,8 @@ public sealed class OpenApiDocumentTests(MarketDataApi api) : IAsyncLifetime
                 continue;
             }
 
-            var instance = mediaType == "text/csv" ? JsonValue.Create(body) : JsonNode.Parse(body);
+            // CSV and Markdown are documented as strings.
+            var instance = mediaType.StartsWith("text/", StringComparison.Ordinal) ? JsonValue.Create(body) : JsonNode.Parse(body);
             failures.AddRange(Validate(content["schema"]!, instance).Select(e => $"{url}: {e}"));
         }
 
@@ -292,7 +293,7 @@ public sealed class OpenApiDocumentTests(MarketDataApi api) : IAsyncLifetime
         foreach (var operation in Operations().Where(o => o.Method == "get" && !o.Path.StartsWith("/admin", StringComparison.Ordinal)))
         {
             var documented = operation.Node["responses"]!["200"]!["content"]!["text/csv"] is not null;
-            var path = operation.Path.Replace("{symbol}", "SPX", StringComparison.Ordinal);
+            var path = operation.Path.Replace("{symbol}", "SPX", StringComparison.Ordinal).Replace("{name}", "us-sectors", StringComparison.Ordinal);
             using var response = await api.Client.GetAsync(new Uri($"{path}?format=csv", UriKind.Relative));
             // A non-tabular endpoint refuses format=csv (400); a tabular one may still refuse other missing parameters.
             var answersCsv = response.Content.Headers.ContentType?.MediaType == "text/csv"
@@ -343,7 +344,9 @@ public sealed class OpenApiDocumentTests(MarketDataApi api) : IAsyncLifetime
     private static string RouteOf(string url)
     {
         var path = url.Split('?')[0];
-        return path.StartsWith("/instruments/", StringComparison.Ordinal) ? "/instruments/{symbol}/bars" : path;
+        return path.StartsWith("/instruments/", StringComparison.Ordinal) ? "/instruments/{symbol}/bars"
+            : path.StartsWith("/groups/", StringComparison.Ordinal) ? "/groups/{name}"
+            : path;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.Json;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -20,8 +22,26 @@ public sealed class NonNullablePropertiesRequiredFilter : ISchemaFilter
             return;
         }
 
-        typed.Required = new SortedSet<string>(
-            typed.Properties.Where(p => p.Value.Type?.HasFlag(JsonSchemaType.Null) != true).Select(p => p.Key), StringComparer.Ordinal);
+        // Swashbuckle does not mark every nullable reference nullable (seen for a record used by two operations): mark
+        // them from the C# nullability of the property, then type them like the others.
+        var nullability = new NullabilityInfoContext();
+        var nullable = context.Type.GetProperties()
+            .Where(p => nullability.Create(p).ReadState == NullabilityState.Nullable)
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, property) in typed.Properties.Where(p => nullable.Contains(p.Key)).ToList())
+        {
+            switch (property)
+            {
+                case OpenApiSchemaReference bare:
+                    typed.Properties[name] = new OpenApiSchema { Type = JsonSchemaType.Null, AllOf = [bare] };
+                    break;
+                case OpenApiSchema { AllOf: [OpenApiSchemaReference] } wrapped:
+                    wrapped.Type = JsonSchemaType.Null;
+                    break;
+            }
+        }
+
         foreach (var property in typed.Properties.Values.OfType<OpenApiSchema>())
         {
             if (property is { Type: JsonSchemaType.Null, AllOf: [OpenApiSchemaReference reference] })
@@ -30,5 +50,8 @@ public sealed class NonNullablePropertiesRequiredFilter : ISchemaFilter
                 property.Type = (target ?? JsonSchemaType.Object) | JsonSchemaType.Null;
             }
         }
+
+        typed.Required = new SortedSet<string>(
+            typed.Properties.Where(p => p.Value.Type?.HasFlag(JsonSchemaType.Null) != true).Select(p => p.Key), StringComparer.Ordinal);
     }
 }
