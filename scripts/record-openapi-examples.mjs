@@ -1,7 +1,9 @@
 // Records the OpenAPI document's response examples (src/RotationAnalytics.Api/OpenApi/Examples/{operationId}.json) from
 // a running API on the shared market data: node scripts/record-openapi-examples.mjs [baseUrl] [adminKey]
 // e.g. after `Admin__ApiKey=dev scripts/run.sh --csv-dir ../shared/data/market`. Long arrays keep three items and
-// file URLs lose the machine's directory, so the examples stay short and the same on every machine.
+// file URLs lose the machine's directory, so the examples stay short and the same on every machine. Null properties are
+// left out: they are never required, and OpenAPI 3.0 cannot mark a reference to another schema nullable in a way that
+// linters accept for a null example.
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -33,7 +35,9 @@ const requests = {
 
 const shorten = (value) => {
   if (Array.isArray(value)) return value.slice(0, 3).map(shorten);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shorten(v)]));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, shorten(v)]));
+  }
   if (typeof value === "string" && value.startsWith("file://")) return value.replace(/^file:\/\/.*\/(data\/market\/[^/]+)$/, "file:///$1");
   return value;
 };
