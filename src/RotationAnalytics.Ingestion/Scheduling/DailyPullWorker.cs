@@ -64,7 +64,9 @@ internal sealed class DailyPullWorker(
     {
         try
         {
-            await runner.RunAsync(new IngestionRequest { Trigger = trigger, WaitForLock = false }, stoppingToken);
+            // The backfill on start waits for the lock: at start another service may hold it for a moment (the run queue
+            // marking runs a stopped process left behind), and skipping would leave an empty store until tomorrow.
+            await runner.RunAsync(new IngestionRequest { Trigger = trigger, WaitForLock = trigger == "backfill" }, stoppingToken);
         }
         catch (ArgumentException e)
         {
