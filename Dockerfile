@@ -1,7 +1,7 @@
 # Multi-stage build of the API: the SDK image builds and publishes, the slim ASP.NET runtime image runs it.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
-# The API's build copies the dashboard's chart library from npm (package-lock.json, npm ci) into wwwroot/lib.
+# The API's build bundles the dashboard's chart library from npm (package-lock.json, npm ci, esbuild) into wwwroot/lib.
 RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 COPY RotationAnalytics.sln Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/

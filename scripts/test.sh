@@ -26,7 +26,7 @@ if command -v docker-compose >/dev/null 2>&1; then
   docker-compose -f docker-compose.yml config --quiet && echo "docker-compose.yml: valid"
 fi
 
-# The API's build copies the dashboard's chart library from npm (npm ci); the browser tests drive Debian's Chromium.
+# The API's build bundles the dashboard's chart library from npm (npm ci); the browser tests drive Debian's Chromium.
 # Both are installed when missing and this runs as root with apt-get (as CI does); otherwise the build says npm is
 # needed, and the browser tests are skipped with the reason below in their report.
 as_root_with_apt() { [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; }

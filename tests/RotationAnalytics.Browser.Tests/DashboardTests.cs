@@ -57,12 +57,13 @@ public sealed class DashboardTests(DashboardSite site, ITestOutputHelper output)
     public async Task The_dashboard_tells_the_January_2026_story_within_the_first_load_budget()
     {
         // A first visit in a browser with an empty cache, against a server that has answered once before (its JIT and
-        // query cache warm, as for every visitor after the first); the cold server's figure is logged too. The best of
-        // three such visits is held to the budget: on this shared 2-core machine a single one measures the neighbours.
+        // query cache warm, as for every visitor after the first); the cold server's figure is logged too. Five such
+        // visits: the best and the median are reported, as on this shared 2-core machine a single one measures the
+        // neighbours as much as the page.
         var coldServer = await FirstLoadAsync("cold-server");
         await coldServer.Recorded.DisposeAsync();
         var visits = new List<(RecordedPage Recorded, double Milliseconds, long TransferredBytes, long BodyBytes, int Requests)>();
-        for (var visit = 1; visit <= 3; visit++)
+        for (var visit = 1; visit <= 5; visit++)
         {
             visits.Add(await FirstLoadAsync($"desktop-{visit}"));
         }
@@ -122,15 +123,17 @@ public sealed class DashboardTests(DashboardSite site, ITestOutputHelper output)
         recorded.RequestUrls.Should().OnlyContain(url => url.StartsWith(site.Origin.ToString(), StringComparison.Ordinal), "no request leaves the origin");
 
         await ScreenshotsAsync(page, "desktop", 1280, 1700);
-        var report = $"first load (navigation → all panels drawn), 1280×800, empty browser cache, best of 3: {firstLoad.Milliseconds:F0} ms " +
-            $"(all: {string.Join(", ", visits.Select(v => $"{v.Milliseconds:F0}"))} ms), {firstLoad.Requests} requests, " +
+        var median = visits.Select(v => v.Milliseconds).Order().ElementAt(visits.Count / 2);
+        var report = $"first load (navigation → all panels drawn), 1280×800, empty browser cache, best of {visits.Count}: {firstLoad.Milliseconds:F0} ms, " +
+            $"median {median:F0} ms (all: {string.Join(", ", visits.Select(v => $"{v.Milliseconds:F0}"))} ms), {firstLoad.Requests} requests, " +
             $"{firstLoad.TransferredBytes:N0} bytes transferred ({firstLoad.BodyBytes:N0} bytes of bodies); " +
             $"on the cold server (first request after start): {coldServer.Milliseconds:F0} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}";
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(DashboardSite.OutputDirectory, "first-load.txt"), report + Environment.NewLine);
-        // Issue 11's target is 1.5 s. This 2-core machine measures 2.0–2.4 s with the browser tests running alone
-        // (docs/performance.md), so the target is open: the test reports the figure and guards against regressions.
-        firstLoad.Milliseconds.Should().BeLessThanOrEqualTo(3_500, report);
+        // Issue 11's target is 1.5 s; docs/performance.md reports the measurements (on a quiet machine the best visit is
+        // under it and the median around it). A timed assertion at the target would measure the neighbours of a shared
+        // 2-core CI machine, so the test guards against regressions with twice the target.
+        firstLoad.Milliseconds.Should().BeLessThanOrEqualTo(3_000, report);
     }
 
     [BrowserFact]
@@ -236,11 +239,15 @@ public sealed class DashboardTests(DashboardSite site, ITestOutputHelper output)
               return [drawn, sum('transferSize'), sum('decodedBodySize'), resources.length + 1];
             }
             """);
+        // Requests (start–end, bytes) and each panel's drawing (the page measures "draw <panel>"), in time order.
         var timings = await recorded.Page.EvaluateAsync<string>(
             """
-            () => performance.getEntriesByType('resource')
-              .map(r => `${r.name.replace(location.origin, '')} ${r.startTime.toFixed(0)}–${r.responseEnd.toFixed(0)} ms ${r.transferSize} B`)
-              .join('\n')
+            () => [
+                ...performance.getEntriesByType('resource')
+                  .map(r => [r.startTime, `${r.name.replace(location.origin, '')} ${r.startTime.toFixed(0)}–${r.responseEnd.toFixed(0)} ms ${r.transferSize} B`]),
+                ...performance.getEntriesByType('measure')
+                  .map(m => [m.startTime, `${m.name} ${m.startTime.toFixed(0)}–${(m.startTime + m.duration).toFixed(0)} ms`]),
+              ].sort((a, b) => a[0] - b[0]).map(entry => entry[1]).join('\n')
             """);
         output.WriteLine($"{name}: drawn at {figures[0]:F0} ms after navigation start (test stopwatch {stopwatch.ElapsedMilliseconds} ms)\n{timings}");
         await File.WriteAllTextAsync(Path.Combine(DashboardSite.OutputDirectory, $"first-load-{name}.txt"), $"drawn at {figures[0]:F0} ms\n{timings}\n");
