@@ -49,9 +49,19 @@ public sealed class RecordedPage : IAsyncDisposable
     public Task WaitUntilDrawnAsync() =>
         Page.WaitForSelectorAsync("body[data-state=ready]", new PageWaitForSelectorOptions { Timeout = 30_000 });
 
-    /// <summary>Text of the element matched by the selector, whitespace collapsed.</summary>
-    public async Task<string> TextAsync(string selector) =>
-        string.Join(' ', (await Page.Locator(selector).InnerTextAsync()).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// Text of the element matched by the selector as a reader sees it, whitespace collapsed. The element is scrolled into
+    /// view first: the dashboard lays out its long text at the foot of the page only near the viewport
+    /// (content-visibility), and until then the browser renders, and so reports, none of it.
+    /// </summary>
+    public async Task<string> TextAsync(string selector)
+    {
+        var element = Page.Locator(selector);
+        // The DOM's scrollIntoView, not Playwright's: that one waits for the element to be visible, which text not yet
+        // laid out is not. A frame later the browser has rendered it.
+        await element.EvaluateAsync("e => new Promise(resolve => { e.scrollIntoView({ block: 'nearest' }); requestAnimationFrame(() => requestAnimationFrame(resolve)); })");
+        return string.Join(' ', (await element.InnerTextAsync()).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
 
     /// <summary>The number of painted (non-transparent) pixels of the chart's canvas; 0 when it has none.</summary>
     public Task<int> PaintedPixelsAsync(string chartId) => Page.EvaluateAsync<int>(

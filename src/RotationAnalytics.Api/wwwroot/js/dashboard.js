@@ -492,8 +492,9 @@ async function render(state) {
   ]);
   if (run !== generation) return;
   drawSources(sources);
-  // Two frames: ECharts paints on the next animation frame after setOption.
-  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  // ECharts paints in the next animation frame after setOption; a task queued from a later frame callback runs once that
+  // frame is rendered.
+  await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)));
   if (run !== generation) return;
   const failed = document.querySelectorAll('.panel[data-state="error"]').length;
   pageStatus.textContent += failed ? ` ${failed} panel(s) could not be drawn; each says why.` : '';
