@@ -37,6 +37,7 @@ public sealed class MalformedRequestTests(MarketDataApi api)
         { "/relative-performance?symbols=IWM,NOPE&benchmark=SPY", 404, "symbols" },
         { "/relative-performance?symbols=IWM&benchmark=SPY&from=2026-01-03&to=2026-01-04", 422, "from" },
         { "/relative-performance?symbols=IWM&benchmark=SPY&to=1990-01-02", 422, "symbols" },
+        { "/relative-performance?symbols=IWM&benchmark=SPY&from=2026-11-30", 400, "from" }, // after the latest common date
         // /indicators/rsi
         { "/indicators/rsi", 400, "symbol" },
         { "/indicators/rsi?symbol=SPX&period=1", 400, "period" },
@@ -115,6 +116,7 @@ public sealed class MalformedRequestTests(MarketDataApi api)
         { "/correlation?symbols=IWM,NOPE&benchmark=SPY", 404, "symbols" },
         { "/correlation?symbols=IWM&benchmark=NOPE", 404, "benchmark" },
         { "/correlation?symbols=IWM&benchmark=SPY&from=2026-01-03&to=2026-01-04", 422, "from" },
+        { "/correlation?symbols=IWM&benchmark=SPY&from=2026-11-30", 400, "from" },
         { "/correlation?symbols=XLC&benchmark=SPY&to=2010-01-04", 422, "to" },
         // /instruments/{symbol}/bars
         { "/instruments/NOPE/bars", 404, "symbol" },

@@ -95,6 +95,36 @@ public sealed class MarketQuery(MarketSnapshot snapshot, ReturnType? returnType 
         return (b.Value!, members.Value!);
     }
 
+    /// <summary>
+    /// The symbols (parameter <c>symbols</c>) compared with the benchmark over [from, to]: <paramref name="to"/> defaults to
+    /// the latest date on which all of them have a bar, <paramref name="from"/> to <paramref name="defaultFrom"/> of that;
+    /// a from after to is a 400 naming from.
+    /// </summary>
+    public QueryResult<ComparisonWindow> ComparisonWindow(
+        string benchmark, IReadOnlyList<string> symbols, DateOnly? from, DateOnly? to, Func<DateOnly, DateOnly> defaultFrom)
+    {
+        var resolved = WithBenchmark(benchmark, ResolveAll("symbols", symbols));
+        if (resolved.Error is { } unknown)
+        {
+            return unknown;
+        }
+
+        var (b, members) = resolved.Value;
+        var end = to ?? LatestCommonDate(members.Append(b));
+        if (end is null)
+        {
+            return QueryError.NotEnoughData("symbols", "No stored data for the requested instruments.");
+        }
+
+        var start = from ?? defaultFrom(end.Value);
+        if (start > end)
+        {
+            return new QueryError(StatusCodes.Status400BadRequest, "from", $"from ({start:yyyy-MM-dd}) is after the latest common date {end:yyyy-MM-dd}.");
+        }
+
+        return new ComparisonWindow(b, members, start, end.Value);
+    }
+
     public QueryResult<IReadOnlyList<SnapshotInstrument>> ResolveGroup(string parameter, string group)
     {
         var members = snapshot.GroupMembers(group);
@@ -241,6 +271,9 @@ public sealed class MarketQuery(MarketSnapshot snapshot, ReturnType? returnType 
 
 /// <summary>The methodology sentence (marked when synthetic data entered) and the cited sources.</summary>
 public sealed record CitedSources(string Methodology, IReadOnlyList<SourceResponse> Sources);
+
+/// <summary>Instruments compared with a benchmark over a window of dates (<see cref="MarketQuery.ComparisonWindow"/>).</summary>
+public sealed record ComparisonWindow(SnapshotInstrument Benchmark, IReadOnlyList<SnapshotInstrument> Symbols, DateOnly From, DateOnly To);
 
 public static class SourceResponses
 {

@@ -18,26 +18,14 @@ public sealed class CorrelationService(QueryPipeline pipeline)
     private static QueryResult<CorrelationResponse> Compute(MarketQuery market, CorrelationQuery query)
     {
         var parameters = new InputParameters(Symbol: "symbols", CutAt: query.To is null ? null : "to");
-        var resolved = market.WithBenchmark(query.Benchmark, market.ResolveAll("symbols", query.Symbols));
-        if (resolved.Error is { } unknown)
+        // A year of returns by default: the return dated one year before to would make it a year and a day.
+        var window = market.ComparisonWindow(query.Benchmark, query.Symbols, query.From, query.To, to => to.AddYears(-1).AddDays(1));
+        if (window.Error is { } error)
         {
-            return unknown;
+            return error;
         }
 
-        var (b, symbols) = resolved.Value;
-        var to = query.To ?? market.LatestCommonDate(symbols.Append(b));
-        if (to is null)
-        {
-            return QueryError.NotEnoughData("symbols", "No stored data for the requested instruments.");
-        }
-
-        // A year of returns: the return dated one year before to would make it a year and a day.
-        var from = query.From ?? to.Value.AddYears(-1).AddDays(1);
-        if (from > to)
-        {
-            return new QueryError(StatusCodes.Status400BadRequest, "from", $"from ({from:yyyy-MM-dd}) is after the latest common date {to:yyyy-MM-dd}.");
-        }
-
+        var (b, symbols, from, to) = window.Value!;
         var results = new List<CorrelationItem>();
         foreach (var symbol in symbols)
         {
@@ -48,7 +36,7 @@ public sealed class CorrelationService(QueryPipeline pipeline)
             }
 
             var pair = aligned.Value!;
-            var computed = ReturnCorrelation.Compute(pair, from, to.Value, query.Window);
+            var computed = ReturnCorrelation.Compute(pair, from, to, query.Window);
             if (!computed.IsSuccess)
             {
                 return QueryError.FromDomain(computed.Error, parameters) with { Message = $"{symbol.Symbol} vs {b.Symbol}: {computed.Error.Message}" };
@@ -69,6 +57,6 @@ public sealed class CorrelationService(QueryPipeline pipeline)
             "is skipped, not filled), dated by their end date. Over the returns dated in [from, to]: Pearson correlation and beta = " +
             $"cov(r, r{b.Symbol})/var(r{b.Symbol}). Series: the same over the trailing {query.Window} returns ending at each date " +
             "(only earlier data; null until that many returns exist).");
-        return new CorrelationResponse(b.Symbol, from, to.Value, query.Window, query.ReturnType, results, cited.Methodology, cited.Sources);
+        return new CorrelationResponse(b.Symbol, from, to, query.Window, query.ReturnType, results, cited.Methodology, cited.Sources);
     }
 }

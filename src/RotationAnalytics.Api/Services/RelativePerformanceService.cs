@@ -18,25 +18,13 @@ public sealed class RelativePerformanceService(QueryPipeline pipeline)
 
     private static QueryResult<RelativePerformanceResponse> Compute(MarketQuery market, RelativePerformanceQuery query)
     {
-        var resolved = market.WithBenchmark(query.Benchmark, market.ResolveAll("symbols", query.Symbols));
-        if (resolved.Error is { } unknown)
+        var window = market.ComparisonWindow(query.Benchmark, query.Symbols, query.From, query.To, to => new DateOnly(to.Year, 1, 1));
+        if (window.Error is { } error)
         {
-            return unknown;
+            return error;
         }
 
-        var (b, symbols) = resolved.Value;
-        var to = query.To ?? market.LatestCommonDate(symbols.Append(b));
-        if (to is null)
-        {
-            return QueryError.NotEnoughData("symbols", "No stored data for the requested instruments.");
-        }
-
-        var from = query.From ?? new DateOnly(to.Value.Year, 1, 1);
-        if (from > to)
-        {
-            return new QueryError(StatusCodes.Status400BadRequest, "from", $"from ({from:yyyy-MM-dd}) is after the latest common date {to:yyyy-MM-dd}.");
-        }
-
+        var (b, symbols, from, to) = window.Value!;
         var results = new List<RelativePerformanceItem>();
         foreach (var symbol in symbols)
         {
@@ -46,7 +34,7 @@ public sealed class RelativePerformanceService(QueryPipeline pipeline)
                 return alignError;
             }
 
-            var report = RelativePerformanceReport.Compute(aligned.Value!, from, to.Value, query.Basis, query.IncludeRsLine);
+            var report = RelativePerformanceReport.Compute(aligned.Value!, from, to, query.Basis, query.IncludeRsLine);
             if (!report.IsSuccess)
             {
                 return QueryError.FromDomain(report.Error, Parameters) with { Message = $"{symbol.Symbol} vs {b.Symbol}: {report.Error.Message}" };
@@ -73,6 +61,6 @@ public sealed class RelativePerformanceService(QueryPipeline pipeline)
             $"Window returns on the common trading dates of each symbol and {b.Symbol} ({basisText}; end = close of the last " +
             "common trading date on or before to); excess = return − benchmark return; ratio = (1+r)/(1+rB) − 1; daily statistics " +
             "use close-to-close returns of the window's trading days.");
-        return new RelativePerformanceResponse(b.Symbol, from, to.Value, query.Basis, query.ReturnType, results, cited.Methodology, cited.Sources);
+        return new RelativePerformanceResponse(b.Symbol, from, to, query.Basis, query.ReturnType, results, cited.Methodology, cited.Sources);
     }
 }
