@@ -19,13 +19,10 @@ public sealed class AdminIngestionEndpointTests : IAsyncLifetime
 
     private ApiFactory Api() => new(_database.ConnectionString, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("admin-secret-0816")]
-    [InlineData("admin-secret-0815x")]
-    public async Task Every_admin_route_of_the_routing_table_answers_401_problem_details_without_the_right_key(string? key)
+    [Fact]
+    public async Task Every_admin_route_of_the_routing_table_answers_401_problem_details_without_the_right_key()
     {
+        // One host for every wrong key: each key is tried on every route of the routing table.
         await using var api = Api();
         using var client = api.CreateClient();
         var routes = AdminClient.Routes(api);
@@ -35,25 +32,28 @@ public sealed class AdminIngestionEndpointTests : IAsyncLifetime
             "POST /admin/instruments", "GET /admin/instruments/1", "DELETE /admin/instruments/1", "PUT /admin/groups/1", "DELETE /admin/groups/1",
         ]);
 
-        foreach (var (method, path) in routes)
+        foreach (var key in new[] { null, "", "admin-secret-0816", "admin-secret-0815x" })
         {
-            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-            if (method == HttpMethod.Post || method == HttpMethod.Put)
+            foreach (var (method, path) in routes)
             {
-                request.Content = JsonContent.Create(new { provider = "demo", symbol = "HBAN", name = "x", kind = "stock", currency = "USD", members = (List<string>)["SPY"] });
-            }
+                using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+                if (method == HttpMethod.Post || method == HttpMethod.Put)
+                {
+                    request.Content = JsonContent.Create(new { provider = "demo", symbol = "HBAN", name = "x", kind = "stock", currency = "USD", members = (List<string>)["SPY"] });
+                }
 
-            if (key is not null)
-            {
-                request.Headers.Add("X-Api-Key", key);
-            }
+                if (key is not null)
+                {
+                    request.Headers.Add("X-Api-Key", key);
+                }
 
-            var response = await client.SendAsync(request);
+                var response = await client.SendAsync(request);
 
-            response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"{method} {path}");
-            if (method != HttpMethod.Head)
-            {
-                response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+                response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"{method} {path} with key {key ?? "(none)"}");
+                if (method != HttpMethod.Head)
+                {
+                    response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+                }
             }
         }
 
