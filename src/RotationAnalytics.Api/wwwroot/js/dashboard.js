@@ -132,8 +132,9 @@ async function panel(id, cite, sent, load, draw) {
     [].concat(answers).forEach(cite);
     // Drawing holds the main thread for a while: it waits until every panel has sent its requests.
     await sent;
-    // Panels of text and tables do not wait for the chart library: they draw (and are laid out) while it compiles.
+    // Panels of text and tables do not wait for the chart library: they draw while it compiles.
     if (element.querySelector('.chart')) await chartsCreated;
+    // Each panel's drawing is a performance measure, reported by the browser test and benchmarks/dashboard.
     const started = performance.now();
     draw(answers);
     performance.measure(`draw ${id}`, { start: started });
