@@ -24,6 +24,16 @@ public static class ResponseFormats
 
     public const string MarkdownMediaType = "text/markdown";
 
+    /// <summary>The format's word for the <c>format</c> parameter (json, csv, markdown).</summary>
+    public static string Word(ResponseFormat format) => format.ToString().ToLowerInvariant();
+
+    public static string MediaType(ResponseFormat format) => format switch
+    {
+        ResponseFormat.Csv => CsvMediaType,
+        ResponseFormat.Markdown => MarkdownMediaType,
+        _ => JsonMediaType,
+    };
+
     /// <summary>
     /// The representation to send, and why the <c>format</c> parameter is unacceptable (null when it is fine). Without
     /// the parameter, <c>Accept</c> decides by q-value among the representations the endpoint has (RFC 9110 §12.5.1):
@@ -40,7 +50,7 @@ public static class ResponseFormats
         var parameter = request.Query[ParameterName].ToString();
         if (parameter.Length > 0)
         {
-            var offered = alternative is { } a ? $"json or {a.ToString().ToLowerInvariant()}" : "json";
+            var offered = alternative is { } a ? $"json or {Word(a)}" : "json";
             return parameter.ToUpperInvariant() switch
             {
                 "JSON" => (ResponseFormat.Json, null),
@@ -63,7 +73,7 @@ public static class ResponseFormats
             return (ResponseFormat.Json, null);
         }
 
-        var preferred = Preference(accept, other == ResponseFormat.Csv ? CsvMediaType : MarkdownMediaType);
+        var preferred = Preference(accept, MediaType(other));
         var json = Preference(accept, JsonMediaType);
         return (preferred.Quality > 0 && preferred.CompareTo(json) > 0 ? other : ResponseFormat.Json, null);
     }

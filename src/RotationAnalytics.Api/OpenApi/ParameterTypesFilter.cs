@@ -41,7 +41,7 @@ public sealed class ParameterTypesFilter : IOperationFilter
             var schema = typed.Schema();
             if (parameter.Name == ResponseFormats.ParameterName && alternative is { } word)
             {
-                schema.Enum!.Add(word.ToString().ToLowerInvariant());
+                schema.Enum!.Add(ResponseFormats.Word(word));
             }
 
             parameter.Schema = schema;

@@ -50,17 +50,15 @@ public sealed class ResponseContentFilter : IOperationFilter
             jsonMedia.Example = example;
         }
 
-        var (mediaType, description) = context.MethodInfo.GetCustomAttribute<ProducesAlternativeAttribute>()?.Format switch
+        if (context.MethodInfo.GetCustomAttribute<ProducesAlternativeAttribute>()?.Format is { } alternative)
         {
-            ResponseFormat.Csv => (ResponseFormats.CsvMediaType,
-                "RFC 4180 CSV with a header row; a Link header points to the same query as JSON (methodology and sources)."),
-            ResponseFormat.Markdown => (ResponseFormats.MarkdownMediaType,
-                "The note as Markdown (UTF-8), its numbered references listed at the end."),
-            _ => (null, null),
-        };
-        if (mediaType is not null)
-        {
-            ok.Content[mediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = description } };
+            var description = alternative == ResponseFormat.Csv
+                ? "RFC 4180 CSV with a header row; a Link header points to the same query as JSON (methodology and sources)."
+                : "The note as Markdown (UTF-8), its numbered references listed at the end.";
+            ok.Content[ResponseFormats.MediaType(alternative)] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = description },
+            };
         }
     }
 }

@@ -36,7 +36,9 @@ internal sealed class DailyPullWorker(
         var schedule = new DailyPullSchedule(settings.TimeOfDay, TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone));
         if (settings.BackfillOnStart && !await AnyBarsAsync(stoppingToken))
         {
-            await RunAsync("backfill", stoppingToken);
+            // The backfill waits for the lock: at start another service may hold it for a moment (the run queue marking
+            // runs a stopped process left behind), and skipping would leave an empty store until tomorrow.
+            await RunAsync("backfill", waitForLock: true, stoppingToken);
             if (!await AnyBarsAsync(stoppingToken))
             {
                 logger.LogWarning(
@@ -56,17 +58,15 @@ internal sealed class DailyPullWorker(
                 await Task.Delay(wait, time, stoppingToken);
             }
 
-            await RunAsync("scheduled", stoppingToken);
+            await RunAsync("scheduled", waitForLock: false, stoppingToken);
         }
     }
 
-    private async Task RunAsync(string trigger, CancellationToken stoppingToken)
+    private async Task RunAsync(string trigger, bool waitForLock, CancellationToken stoppingToken)
     {
         try
         {
-            // The backfill on start waits for the lock: at start another service may hold it for a moment (the run queue
-            // marking runs a stopped process left behind), and skipping would leave an empty store until tomorrow.
-            await runner.RunAsync(new IngestionRequest { Trigger = trigger, WaitForLock = trigger == "backfill" }, stoppingToken);
+            await runner.RunAsync(new IngestionRequest { Trigger = trigger, WaitForLock = waitForLock }, stoppingToken);
         }
         catch (ArgumentException e)
         {

@@ -3,8 +3,9 @@
 // Plain string work instead of Intl.NumberFormat: creating the first formatter loads locale data, measured at 40 ms of
 // the dashboard's first load; the pages show English figures only.
 function grouped(value, digits) {
-  const [whole, fraction] = Math.abs(value).toFixed(digits).split('.');
-  const sign = value < 0 && Number(Math.abs(value).toFixed(digits)) !== 0 ? '-' : '';
+  const fixed = Math.abs(value).toFixed(digits);
+  const [whole, fraction] = fixed.split('.');
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
   return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
 }
 
