@@ -263,7 +263,11 @@ public sealed class DashboardTests(DashboardSite site, ITestOutputHelper output)
             FullPage = true,
             Clip = new Clip { X = 0, Y = 0, Width = width, Height = topHeight },
         });
+        // The whole page as printed: on screen the text at its foot is laid out only near the viewport, which a capture of
+        // the whole page does not scroll through.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardSite.OutputDirectory, $"dashboard-{name}-full.png"), FullPage = true });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
     }
 
     private static async Task TabToAsync(IPage page, string id)
